@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Prerequisite checks for DomainFlow's scripts. Source this file; it only defines functions.
+#
+#   ensure_packages pkg...      install missing Debian packages (root) or explain what to install
+#   ensure_postgres_binaries    make initdb/pg_ctl/postgres available and export PG_BINDIR + PATH
+#   require_dotnet / require_node / require_toolchain
+#
+# Everything fails with one clear line on stderr and `exit 1`: these run at the top of scripts,
+# where stopping early beats a confusing error from dotnet or initdb much later.
+
+# Set once `apt-get update` has run in this shell, so several ensure_packages calls update only once.
+_PREREQS_APT_UPDATED=${_PREREQS_APT_UPDATED:-0}
+
+# Print to stderr with a recognisable prefix, so prereq problems stand out in long CI logs.
+prereq_die() {
+    echo "prereqs: $*" >&2
+    exit 1
+}
+
+# ensure_packages pkg...
+# Installs only the packages dpkg does not report as installed. apt-get update (slow, needs the
+# mirror) runs only when something is actually missing, so the common "all present" path is offline
+# and takes milliseconds.
+ensure_packages() {
+    (($# > 0)) || return 0
+    command -v dpkg-query >/dev/null 2>&1 ||
+        prereq_die "dpkg-query not found: these scripts expect Debian/Ubuntu; install by hand: $*"
+
+    local pkg missing=()
+    for pkg in "$@"; do
+        # "install ok installed" is the only state in which the package's files are really there
+        # (a removed-but-not-purged package is still known to dpkg as "deinstall ok config-files").
+        if [[ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" != "install ok installed" ]]; then
+            missing+=("$pkg")
+        fi
+    done
+    ((${#missing[@]} == 0)) && return 0
+
+    if [[ $EUID -ne 0 ]]; then
+        prereq_die "missing Debian packages; run: sudo apt-get install -y --no-install-recommends ${missing[*]}"
+    fi
+
+    echo "prereqs: installing ${missing[*]}" >&2
+    # noninteractive: never block CI on a debconf question.
+    export DEBIAN_FRONTEND=noninteractive
+    if [[ $_PREREQS_APT_UPDATED -eq 0 ]]; then
+        apt-get update -qq || prereq_die "apt-get update failed (needed to install ${missing[*]})"
+        _PREREQS_APT_UPDATED=1
+    fi
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" ||
+        prereq_die "apt-get install failed for: ${missing[*]}"
+}
+
+# Prints the directory holding initdb, pg_ctl and postgres, or nothing.
+# Looks at PATH first (this image has symlinks in /usr/local/bin), then at Debian's versioned
+# layout /usr/lib/postgresql/<major>/bin (not on PATH by default), newest major first.
+_find_postgres_bindir() {
+    local pg_ctl_path dir
+    if pg_ctl_path=$(command -v pg_ctl 2>/dev/null) && command -v initdb >/dev/null 2>&1 &&
+        command -v postgres >/dev/null 2>&1; then
+        # Resolve symlinks: pg_ctl locates `postgres` next to its own real path anyway, and using
+        # the real dir also gives us the matching pg_isready/psql of the same major version.
+        dirname "$(readlink -f "$pg_ctl_path")"
+        return 0
+    fi
+    # (An unmatched glob stays literal and fails the -x tests below.)
+    for dir in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k4,4 -rn); do
+        if [[ -x "$dir/initdb" && -x "$dir/pg_ctl" && -x "$dir/postgres" ]]; then
+            echo "$dir"
+            return 0
+        fi
+    done
+    return 0
+}
+
+# ensure_postgres_binaries
+# Exports PG_BINDIR and puts it first on PATH. Installs the server package when no binaries exist.
+# PG_DEBIAN_PACKAGE overrides the package name (postgresql-15 is Debian 12's server).
+ensure_postgres_binaries() {
+    local bindir
+    bindir=$(_find_postgres_bindir)
+    if [[ -z "$bindir" ]]; then
+        ensure_packages "${PG_DEBIAN_PACKAGE:-postgresql-15}"
+        bindir=$(_find_postgres_bindir)
+        [[ -n "$bindir" ]] ||
+            prereq_die "PostgreSQL server binaries (initdb, pg_ctl, postgres) not found even after installing ${PG_DEBIAN_PACKAGE:-postgresql-15}"
+    fi
+    export PG_BINDIR="$bindir"
+    case ":$PATH:" in
+        *":$bindir:"*) ;;
+        *) export PATH="$bindir:$PATH" ;;
+    esac
+}
+
+require_dotnet() {
+    command -v dotnet >/dev/null 2>&1 ||
+        prereq_die "'dotnet' not found on PATH: install the .NET 10 SDK (see global.json for the exact version)"
+}
+
+# The server's build runs `npm ci` and Vite for web/, so building needs node and npm too.
+require_node() {
+    command -v node >/dev/null 2>&1 || prereq_die "'node' not found on PATH: install Node.js 20 or newer"
+    command -v npm >/dev/null 2>&1 || prereq_die "'npm' not found on PATH: install npm (comes with Node.js)"
+}
+
+require_toolchain() {
+    require_dotnet
+    require_node
+}

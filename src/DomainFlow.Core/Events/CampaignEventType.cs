@@ -1,0 +1,16 @@
+namespace DomainFlow.Core.Events;
+
+public enum CampaignEventType
+{
+    Snapshot,
+    PhaseStarted,
+    PhaseProgress,
+    PhasePaused,
+    PhaseResumed,
+    PhaseCompleted,
+    PhaseFailed,
+    PhaseStopped,
+    CampaignCompleted,
+    CampaignDeleted,
+    Keepalive,
+}

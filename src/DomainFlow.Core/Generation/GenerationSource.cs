@@ -1,0 +1,7 @@
+namespace DomainFlow.Core.Generation;
+
+public enum GenerationSource
+{
+    Pattern,
+    List,
+}

@@ -1,0 +1,10 @@
+namespace DomainFlow.Core.Phases;
+
+public enum PhaseAction
+{
+    Configure,
+    Start,
+    Pause,
+    Resume,
+    Stop,
+}

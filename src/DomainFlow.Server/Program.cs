@@ -1,0 +1,1 @@
+namespace DomainFlow.Server; public static class Program { public static void Main() {} }

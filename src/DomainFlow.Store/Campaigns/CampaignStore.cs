@@ -1,0 +1,183 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using DomainFlow.Core;
+using DomainFlow.Core.Campaigns;
+using DomainFlow.Core.Events;
+using DomainFlow.Core.Phases;
+using DomainFlow.Store.Events;
+
+namespace DomainFlow.Store.Campaigns;
+
+/// <summary>Campaign records: create, read, list, edit, duplicate and delete.</summary>
+public sealed class CampaignStore(Database db)
+{
+    private const string CampaignColumns = "seq, id, name, description, mode, status, created_at, updated_at, started_at, completed_at";
+    private const string PhaseColumns = "campaign_seq, phase, position, status, config, total, processed, started_at, completed_at, updated_at, error, resumed_at, processed_at_resume";
+
+    public sealed record Page(IReadOnlyList<Campaign> Items, string? NextCursor);
+
+    public async Task<Campaign> CreateAsync(string name, string? description, CampaignMode mode, string? generationConfigJson, CancellationToken ct = default)
+    {
+        var id = Guid.CreateVersion7(db.Clock.GetUtcNow());
+        await db.WriteAsync(async (c, t) =>
+        {
+            var now = db.NowMs;
+            var seq = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "INSERT INTO campaigns (id, name, description, mode, status, created_at, updated_at) VALUES (@id, @name, @description, @mode, @status, @now, @now) RETURNING seq",
+                new { id = id.ToString(), name, description, mode = WireNames.ToWire(mode), status = WireNames.ToWire(CampaignStatus.Draft), now }, t, cancellationToken: ct));
+            foreach (var phase in PhaseRules.Order)
+            {
+                var config = phase == PhaseName.Generation ? generationConfigJson : null;
+                await c.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO campaign_phases (campaign_seq, phase, position, status, config, updated_at) VALUES (@seq, @phase, @position, @status, @config, @now)",
+                    new
+                    {
+                        seq,
+                        phase = WireNames.ToWire(phase),
+                        position = PhaseRules.IndexOf(phase),
+                        status = WireNames.ToWire(config is null ? PhaseStatus.NotStarted : PhaseStatus.Configured),
+                        config,
+                        now,
+                    }, t, cancellationToken: ct));
+            }
+        }, ct);
+        return (await GetAsync(id, ct))!;
+    }
+
+    public async Task<Campaign?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var row = await c.QuerySingleOrDefaultAsync<CampaignRow>(new CommandDefinition(
+            $"SELECT {CampaignColumns} FROM campaigns WHERE id = @id", new { id = id.ToString() }, cancellationToken: ct));
+        return row is null ? null : (await WithPhasesAsync(c, [row], ct))[0];
+    }
+
+    /// <summary>Newest first, keyset-paged by (created_at, id); <paramref name="search"/> matches the name case-insensitively.</summary>
+    public async Task<Page> ListAsync(string? search, CampaignStatus? status, int limit, string? cursor, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        var args = new DynamicParameters();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            where.Add("lower(name) LIKE @search ESCAPE '\\'");
+            args.Add("search", "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%");
+        }
+        if (status is { } s)
+        {
+            where.Add("status = @status");
+            args.Add("status", WireNames.ToWire(s));
+        }
+        if (DecodeCursor(cursor) is { } after)
+        {
+            where.Add("(created_at < @afterCreated OR (created_at = @afterCreated AND id < @afterId))");
+            args.Add("afterCreated", after.CreatedAt);
+            args.Add("afterId", after.Id);
+        }
+        args.Add("limit", limit + 1);
+        var sql = $"SELECT {CampaignColumns} FROM campaigns {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at DESC, id DESC LIMIT @limit";
+        await using var c = await db.OpenAsync(ct);
+        var rows = (await c.QueryAsync<CampaignRow>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(limit);
+            next = EncodeCursor(rows[^1].CreatedAt, rows[^1].Id);
+        }
+        return new Page(await WithPhasesAsync(c, rows, ct), next);
+    }
+
+    public async Task<Campaign?> UpdateAsync(Guid id, string? name, string? description, CampaignMode? mode, CancellationToken ct = default)
+    {
+        var changed = await db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
+            "UPDATE campaigns SET name = COALESCE(@name, name), description = COALESCE(@description, description), mode = COALESCE(@mode, mode), updated_at = @now WHERE id = @id",
+            new { id = id.ToString(), name, description, mode = mode is { } m ? WireNames.ToWire(m) : null, now = db.NowMs }, t, cancellationToken: ct)), ct);
+        return changed == 0 ? null : await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// Removes the campaign and everything it owns in one transaction. A running phase is stopped by the same
+    /// transaction: its jobs disappear, so the worker's next fenced commit fails and it drops the batch.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct = default) =>
+        await db.WriteAsync(async (c, t) =>
+        {
+            var seq = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                $"SELECT seq FROM campaigns WHERE id = @id{db.Dialect.ForUpdate}", new { id = id.ToString() }, t, cancellationToken: ct));
+            if (seq is not { } s)
+            {
+                return false;
+            }
+            foreach (var table in new[] { "jobs", "domains", "list_items", "phase_counters", "campaign_phases" })
+            {
+                await c.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE campaign_seq = @s", new { s }, t, cancellationToken: ct));
+            }
+            await c.ExecuteAsync(new CommandDefinition("DELETE FROM campaigns WHERE seq = @s", new { s }, t, cancellationToken: ct));
+            await EventOutbox.AppendAsync(c, t, id, CampaignEventType.CampaignDeleted, null, db.NowMs, ct);
+            return true;
+        }, ct);
+
+    internal static async Task<long?> LockCampaignAsync(Database db, DbConnection c, DbTransaction t, Guid id, CancellationToken ct) =>
+        await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT seq FROM campaigns WHERE id = @id{db.Dialect.ForUpdate}", new { id = id.ToString() }, t, cancellationToken: ct));
+
+    internal static async Task<List<PhaseRow>> ReadPhasesAsync(DbConnection c, DbTransaction? t, long seq, CancellationToken ct) =>
+        (await c.QueryAsync<PhaseRow>(new CommandDefinition(
+            $"SELECT {PhaseColumns} FROM campaign_phases WHERE campaign_seq = @seq ORDER BY position", new { seq }, t, cancellationToken: ct))).ToList();
+
+    private static async Task<IReadOnlyList<Campaign>> WithPhasesAsync(DbConnection c, IReadOnlyList<CampaignRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var seqs = rows.Select(r => r.Seq).ToArray();
+        var inList = string.Join(",", seqs);
+        var phases = await c.QueryAsync<PhaseRow>(new CommandDefinition(
+            $"SELECT {PhaseColumns} FROM campaign_phases WHERE campaign_seq IN ({inList}) ORDER BY campaign_seq, position", cancellationToken: ct));
+        var counters = await c.QueryAsync<CounterRow>(new CommandDefinition(
+            $"SELECT campaign_seq, phase, name, value FROM phase_counters WHERE campaign_seq IN ({inList})", cancellationToken: ct));
+        var countersByPhase = counters.GroupBy(x => (x.CampaignSeq, x.Phase))
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.ToDictionary(x => x.Name, x => x.Value, StringComparer.Ordinal));
+        var phasesByCampaign = phases.GroupBy(p => p.CampaignSeq).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<PhaseState>)g.Select(p => p.ToModel(countersByPhase.GetValueOrDefault((p.CampaignSeq, p.Phase)) ?? EmptyCounters)).ToList());
+        return rows.Select(r => r.ToModel(phasesByCampaign.GetValueOrDefault(r.Seq) ?? [])).ToList();
+    }
+
+    private static readonly IReadOnlyDictionary<string, long> EmptyCounters = new Dictionary<string, long>();
+
+    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static string EncodeCursor(long createdAt, string id) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{createdAt}|{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static (long CreatedAt, string Id)? DecodeCursor(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
+            if (parts.Length == 2 && long.TryParse(parts[0], out var created) && Guid.TryParse(parts[1], out _))
+            {
+                return (created, parts[1]);
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        throw new ValidationException(InvalidCursor());
+    }
+
+    private static ValidationErrors InvalidCursor()
+    {
+        var errors = new ValidationErrors();
+        errors.Add("cursor", "is not a cursor this server issued");
+        return errors;
+    }
+}

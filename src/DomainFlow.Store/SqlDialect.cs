@@ -1,0 +1,42 @@
+using System.Data.Common;
+
+namespace DomainFlow.Store;
+
+/// <summary>
+/// The only place that knows SQLite and PostgreSQL differ: connections, row locking, job claiming and bulk writes.
+/// Everything else is one Dapper code path with portable SQL (RETURNING, ON CONFLICT, keyset paging).
+/// </summary>
+public abstract class SqlDialect
+{
+    /// <summary>"sqlite" or "postgres"; also the migrations folder name.</summary>
+    public abstract string Name { get; }
+
+    public abstract DbConnection CreateConnection();
+
+    /// <summary>Runs after a connection opens (session settings).</summary>
+    public virtual Task PrepareConnectionAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Appended to a SELECT that reads a row it is about to change inside a write transaction.</summary>
+    public abstract string ForUpdate { get; }
+
+    /// <summary>Appended to the claim query so concurrent workers skip rows another worker is claiming.</summary>
+    public abstract string ForUpdateSkipLocked { get; }
+
+    /// <summary>Serialises writers where the engine has a single writer (SQLite); a no-op elsewhere.</summary>
+    public abstract ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct);
+
+    /// <summary>Writes (campaign, ordinal, name) rows inside the caller's transaction as fast as the engine allows.</summary>
+    public abstract Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<DomainRow> rows, CancellationToken ct);
+
+    /// <summary>SQL listing (table_name, column_name, type_family) of the application's tables, for the schema-parity check.</summary>
+    public abstract string SchemaColumnsSql { get; }
+
+    /// <summary>Statement that serialises concurrent migrators across nodes, or null where the writer gate suffices.</summary>
+    public virtual string? MigrationLockSql => null;
+
+    /// <summary>Runs one migration script (several statements) inside a transaction.</summary>
+    public abstract Task ExecuteScriptAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken ct);
+}
+
+/// <summary>One domain row to write in bulk.</summary>
+public readonly record struct DomainRow(long Ordinal, string Name);

@@ -1,0 +1,74 @@
+import { apiRequest } from './client'
+import type {
+  Campaign,
+  CampaignPage,
+  CampaignStatus,
+  CreateCampaignRequest,
+  DomainPage,
+  GenerationConfig,
+  GenerationPreview,
+  ListUploadResult,
+  Phase,
+  PhaseAction,
+  PhaseName,
+  UpdateCampaignRequest,
+} from './types'
+
+const enc = encodeURIComponent
+
+export interface CampaignListQuery {
+  search?: string
+  status?: CampaignStatus | ''
+  limit?: number
+  cursor?: string | null
+}
+
+export const campaignsApi = {
+  list: (query: CampaignListQuery, signal?: AbortSignal) =>
+    apiRequest<CampaignPage>('/campaigns', { query: { ...query }, signal }),
+
+  get: (id: string, signal?: AbortSignal) => apiRequest<Campaign>(`/campaigns/${enc(id)}`, { signal }),
+
+  create: (request: CreateCampaignRequest) =>
+    apiRequest<Campaign>('/campaigns', { method: 'POST', json: request }),
+
+  update: (id: string, request: UpdateCampaignRequest) =>
+    apiRequest<Campaign>(`/campaigns/${enc(id)}`, { method: 'PATCH', json: request }),
+
+  remove: (id: string) => apiRequest<void>(`/campaigns/${enc(id)}`, { method: 'DELETE' }),
+
+  duplicate: (id: string, name?: string) =>
+    apiRequest<Campaign>(`/campaigns/${enc(id)}/duplicate`, { method: 'POST', json: name ? { name } : {} }),
+
+  phases: (id: string) => apiRequest<Phase[]>(`/campaigns/${enc(id)}/phases`),
+
+  configurePhase: (id: string, phase: PhaseName, config: unknown) =>
+    apiRequest<Phase>(`/campaigns/${enc(id)}/phases/${phase}/config`, { method: 'PUT', json: config }),
+
+  phaseAction: (id: string, phase: PhaseName, action: PhaseAction) =>
+    apiRequest<Phase>(`/campaigns/${enc(id)}/phases/${phase}/${action}`, { method: 'POST' }),
+
+  /** Streams the file as-is; the server reads one name per line (CSV: first column). */
+  uploadList: (id: string, file: Blob) =>
+    apiRequest<ListUploadResult>(`/campaigns/${enc(id)}/phases/generation/list`, {
+      method: 'POST',
+      body: file,
+      contentType: 'text/plain',
+    }),
+
+  domains: (id: string, query: { after?: string | null; limit?: number; contains?: string }, signal?: AbortSignal) =>
+    apiRequest<DomainPage>(`/campaigns/${enc(id)}/domains`, { query: { ...query }, signal }),
+}
+
+export const generationApi = {
+  preview: (config: GenerationConfig, signal?: AbortSignal) =>
+    apiRequest<GenerationPreview>('/generation/preview', { method: 'POST', json: config, signal }),
+}
+
+export function domainsExportUrl(id: string, format: 'csv' | 'ndjson'): string {
+  return `/api/v2/campaigns/${enc(id)}/domains/export?format=${format}`
+}
+
+export function campaignEventsUrl(id?: string): string {
+  return id ? `/api/v2/campaigns/${enc(id)}/events` : '/api/v2/events'
+}

@@ -1,0 +1,25 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query'
+import { needsRefetch, reduceCampaign, reduceCampaignPages } from './campaignEvents'
+import { campaignKeys } from './queryKeys'
+import type { Campaign, CampaignEvent, CampaignPage } from './types'
+
+/** Folds one live event into every cached view of its campaign (detail and list pages). */
+export function applyEventToCache(queryClient: QueryClient, event: CampaignEvent): void {
+  if (event.type === 'keepalive') return
+  const id = event.campaignId
+
+  if (event.type !== 'campaign_deleted') {
+    queryClient.setQueryData<Campaign>(campaignKeys.detail(id), (current) => reduceCampaign(current, event))
+  }
+  queryClient.setQueriesData<InfiniteData<CampaignPage, unknown>>({ queryKey: campaignKeys.lists() }, (data) =>
+    reduceCampaignPages(data, event),
+  )
+
+  if (needsRefetch(event)) {
+    void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(id) })
+    void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
+  }
+  if (event.phase === 'generation' && (event.type === 'phase_completed' || event.type === 'phase_stopped')) {
+    void queryClient.invalidateQueries({ queryKey: campaignKeys.domainsOf(id) })
+  }
+}

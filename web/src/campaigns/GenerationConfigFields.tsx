@@ -1,0 +1,106 @@
+import type { GenerationSource, PatternType } from '../api/types'
+import { Button } from '../components/Button'
+import { Field } from '../components/Field'
+import { Input } from '../components/Input'
+import { Select } from '../components/Select'
+import { CHARSET_PRESETS, parseTlds, usesPrefix, usesSuffix, type GenerationFormState } from './generationForm'
+
+export interface GenerationConfigFieldsProps {
+  form: GenerationFormState
+  onChange: (patch: Partial<GenerationFormState>) => void
+  errors: Record<string, string[]>
+  file: File | null
+  onFileChange: (file: File | null) => void
+}
+
+const SOURCE_OPTIONS = [
+  { value: 'pattern', label: 'Pattern' },
+  { value: 'list', label: 'Uploaded list' },
+] as const satisfies readonly { value: GenerationSource; label: string }[]
+
+const PATTERN_OPTIONS = [
+  { value: 'prefix', label: 'Prefix (variable + constant)' },
+  { value: 'suffix', label: 'Suffix (constant + variable)' },
+  { value: 'both', label: 'Both (variable + constant + variable)' },
+] as const satisfies readonly { value: PatternType; label: string }[]
+
+export const GENERATION_FIELDS = [
+  'source', 'patternType', 'prefixLength', 'suffixLength', 'charset', 'constant', 'tlds', 'maxDomains', 'offsetStart',
+] as const
+
+export function GenerationConfigFields({ form, onChange, errors, file, onFileChange }: GenerationConfigFieldsProps) {
+  const tldCount = parseTlds(form.tldsText).length
+  return (
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+      <Field label="Source" htmlFor="gen-source" errors={errors.source}>
+        <Select id="gen-source" options={SOURCE_OPTIONS} value={form.source} onValueChange={(source) => onChange({ source })} />
+      </Field>
+
+      {form.source === 'list' ? (
+        <Field label="Domain list" htmlFor="gen-file" hint="Text or CSV, one name per line (CSV: first column).">
+          <input
+            id="gen-file"
+            type="file"
+            accept=".txt,.csv,.lst,text/plain,text/csv"
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-zinc-200 file:bg-white file:px-2.5 file:py-1 file:text-sm dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-200"
+            onChange={(e) => onFileChange(e.target.files?.[0] ?? null)}
+            data-testid="list-file"
+          />
+          {file && <span className="text-xs text-zinc-500">{file.name} · {(file.size / 1024).toFixed(1)} KiB</span>}
+        </Field>
+      ) : (
+        <>
+          <Field label="Pattern type" htmlFor="gen-pattern" errors={errors.patternType}>
+            <Select
+              id="gen-pattern"
+              options={PATTERN_OPTIONS}
+              value={form.patternType}
+              onValueChange={(patternType) => onChange({ patternType })}
+            />
+          </Field>
+          {usesPrefix(form.patternType) && (
+            <Field label="Prefix length" htmlFor="gen-prefix" errors={errors.prefixLength}>
+              <Input id="gen-prefix" type="number" min={0} value={form.prefixLength}
+                aria-invalid={!!errors.prefixLength} onChange={(e) => onChange({ prefixLength: e.target.value })} />
+            </Field>
+          )}
+          {usesSuffix(form.patternType) && (
+            <Field label="Suffix length" htmlFor="gen-suffix" errors={errors.suffixLength}>
+              <Input id="gen-suffix" type="number" min={0} value={form.suffixLength}
+                aria-invalid={!!errors.suffixLength} onChange={(e) => onChange({ suffixLength: e.target.value })} />
+            </Field>
+          )}
+          <Field label="Charset" htmlFor="gen-charset" errors={errors.charset} className="sm:col-span-2">
+            <div className="flex gap-2">
+              <Input id="gen-charset" className="font-mono" value={form.charset} aria-invalid={!!errors.charset}
+                onChange={(e) => onChange({ charset: e.target.value })} data-testid="charset-input" />
+              {CHARSET_PRESETS.map((preset) => (
+                <Button key={preset.label} size="sm" className="h-8" onClick={() => onChange({ charset: preset.value })}
+                  variant={form.charset === preset.value ? 'primary' : 'secondary'}>
+                  {preset.label}
+                </Button>
+              ))}
+            </div>
+          </Field>
+          <Field label="Constant" htmlFor="gen-constant" errors={errors.constant} hint="The fixed part of every name.">
+            <Input id="gen-constant" className="font-mono" value={form.constant} aria-invalid={!!errors.constant}
+              onChange={(e) => onChange({ constant: e.target.value })} data-testid="constant-input" />
+          </Field>
+          <Field label="TLDs" htmlFor="gen-tlds" errors={errors.tlds} hint={`${tldCount} TLD${tldCount === 1 ? '' : 's'} · comma or space separated`}>
+            <Input id="gen-tlds" className="font-mono" value={form.tldsText} aria-invalid={!!errors.tlds}
+              onChange={(e) => onChange({ tldsText: e.target.value })} data-testid="tlds-input" />
+          </Field>
+          <Field label="Offset start (optional)" htmlFor="gen-offset" errors={errors.offsetStart} hint="Resume a pattern space where an earlier campaign stopped.">
+            <Input id="gen-offset" type="number" min={0} value={form.offsetStart} aria-invalid={!!errors.offsetStart}
+              onChange={(e) => onChange({ offsetStart: e.target.value })} />
+          </Field>
+        </>
+      )}
+
+      <Field label="Max domains" htmlFor="gen-max" errors={errors.maxDomains}>
+        <Input id="gen-max" type="number" min={1} value={form.maxDomains} aria-invalid={!!errors.maxDomains}
+          onChange={(e) => onChange({ maxDomains: e.target.value })} data-testid="max-domains-input" />
+      </Field>
+    </div>
+  )
+}

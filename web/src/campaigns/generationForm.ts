@@ -1,0 +1,90 @@
+import type { GenerationConfig, GenerationSource, PatternType } from '../api/types'
+
+/** What the form edits: raw strings, so half-typed numbers don't get coerced mid-keystroke. */
+export interface GenerationFormState {
+  source: GenerationSource
+  patternType: PatternType
+  prefixLength: string
+  suffixLength: string
+  charset: string
+  constant: string
+  tldsText: string
+  maxDomains: string
+  offsetStart: string
+}
+
+export const DEFAULT_GENERATION_FORM: GenerationFormState = {
+  source: 'pattern',
+  patternType: 'prefix',
+  prefixLength: '3',
+  suffixLength: '3',
+  charset: 'abcdefghijklmnopqrstuvwxyz',
+  constant: '',
+  tldsText: 'com',
+  maxDomains: '1000',
+  offsetStart: '',
+}
+
+export const CHARSET_PRESETS = [
+  { label: 'a-z', value: 'abcdefghijklmnopqrstuvwxyz' },
+  { label: '0-9', value: '0123456789' },
+  { label: 'a-z0-9', value: 'abcdefghijklmnopqrstuvwxyz0123456789' },
+] as const
+
+/** "com, .net  org;io" → ["com", "net", "org", "io"]: lower-cased, leading dots dropped, de-duplicated. */
+export function parseTlds(text: string): string[] {
+  const seen = new Set<string>()
+  for (const raw of text.split(/[\s,;]+/)) {
+    const tld = raw.trim().replace(/^\.+/, '').toLowerCase()
+    if (tld) seen.add(tld)
+  }
+  return [...seen]
+}
+
+export function usesPrefix(patternType: PatternType): boolean {
+  return patternType === 'prefix' || patternType === 'both'
+}
+
+export function usesSuffix(patternType: PatternType): boolean {
+  return patternType === 'suffix' || patternType === 'both'
+}
+
+function toInteger(text: string): number | undefined {
+  const trimmed = text.trim()
+  if (trimmed === '') return undefined
+  const value = Number(trimmed)
+  return Number.isFinite(value) ? value : undefined
+}
+
+/** Sends only the fields relevant to the chosen source and pattern type. */
+export function toGenerationConfig(form: GenerationFormState): GenerationConfig {
+  if (form.source === 'list') return { source: 'list', maxDomains: toInteger(form.maxDomains) }
+
+  const offsetStart = toInteger(form.offsetStart)
+  return {
+    source: 'pattern',
+    patternType: form.patternType,
+    prefixLength: usesPrefix(form.patternType) ? toInteger(form.prefixLength) : undefined,
+    suffixLength: usesSuffix(form.patternType) ? toInteger(form.suffixLength) : undefined,
+    charset: form.charset,
+    constant: form.constant,
+    tlds: parseTlds(form.tldsText),
+    maxDomains: toInteger(form.maxDomains),
+    ...(offsetStart !== undefined ? { offsetStart } : {}),
+  }
+}
+
+/**
+ * Problem-details `errors` keys vary by binder ("generation.prefixLength", "$.prefixLength",
+ * "PrefixLength"); reduce each to the form field name it belongs to.
+ */
+export function normalizeFieldErrors(errors: Record<string, string[]> | undefined): Record<string, string[]> {
+  const result: Record<string, string[]> = {}
+  for (const [key, messages] of Object.entries(errors ?? {})) {
+    const last = key.replace(/\[\d+\]$/, '').split('.').pop()?.replace(/^\$/, '') ?? ''
+    const field = last ? last[0]!.toLowerCase() + last.slice(1) : ''
+    const name = field === '' ? '_' : field
+    result[name] = [...(result[name] ?? []), ...messages]
+  }
+  return result
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { makePhase } from '../api/testFixtures'
+import type { PhaseStatus } from '../api/types'
+import { allowedActions, currentPhase } from './phaseTransitions'
+
+function pipeline(generation: PhaseStatus, dns: PhaseStatus) {
+  return [makePhase('generation', { status: generation }), makePhase('dns_validation', { status: dns })]
+}
+
+describe('allowedActions', () => {
+  it('the first phase can start when not started or configured', () => {
+    for (const status of ['not_started', 'configured'] as const) {
+      const phases = pipeline(status, 'not_started')
+      expect(allowedActions(phases[0]!, phases)).toEqual({ start: true, pause: false, resume: false, stop: false })
+    }
+  })
+
+  it('a later phase cannot start until the previous one completed', () => {
+    const phases = pipeline('running', 'configured')
+    expect(allowedActions(phases[1]!, phases).start).toBe(false)
+    const done = pipeline('completed', 'configured')
+    expect(allowedActions(done[1]!, done).start).toBe(true)
+  })
+
+  it('a running phase can pause and stop', () => {
+    const phases = pipeline('running', 'not_started')
+    expect(allowedActions(phases[0]!, phases)).toEqual({ start: false, pause: true, resume: false, stop: true })
+  })
+
+  it('a paused phase can resume and stop', () => {
+    const phases = pipeline('paused', 'not_started')
+    expect(allowedActions(phases[0]!, phases)).toEqual({ start: false, pause: false, resume: true, stop: true })
+  })
+
+  it('finished phases allow nothing', () => {
+    for (const status of ['completed', 'failed', 'stopped'] as const) {
+      const phases = pipeline(status, 'not_started')
+      expect(Object.values(allowedActions(phases[0]!, phases)).some(Boolean)).toBe(false)
+    }
+  })
+
+  it('uses position, not array order, to find the previous phase', () => {
+    const phases = pipeline('completed', 'configured').reverse()
+    expect(allowedActions(phases[0]!, phases).start).toBe(true)
+  })
+})
+
+describe('currentPhase', () => {
+  it('prefers the active phase', () => {
+    expect(currentPhase(pipeline('completed', 'paused'))?.phase).toBe('dns_validation')
+  })
+
+  it('falls back to the furthest begun phase, then the first', () => {
+    expect(currentPhase(pipeline('completed', 'not_started'))?.phase).toBe('generation')
+    expect(currentPhase(pipeline('not_started', 'not_started'))?.phase).toBe('generation')
+  })
+})

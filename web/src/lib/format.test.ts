@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { formatBigCount, formatDuration, humanize, percent } from './format'
+
+describe('format', () => {
+  it('formats durations compactly', () => {
+    expect(formatDuration(45)).toBe('45s')
+    expect(formatDuration(190)).toBe('3m 10s')
+    expect(formatDuration(3720)).toBe('1h 02m')
+    expect(formatDuration(null)).toBe('—')
+  })
+
+  it('keeps big counts exact', () => {
+    expect(formatBigCount('9007199254740993')).toBe('9,007,199,254,740,993')
+  })
+
+  it('clamps percentages and tolerates a zero total', () => {
+    expect(percent(5, 0)).toBe(0)
+    expect(percent(150, 100)).toBe(100)
+  })
+
+  it('humanizes snake case', () => {
+    expect(humanize('http_keyword_analysis')).toBe('Http keyword analysis')
+  })
+})

@@ -1,0 +1,48 @@
+const numberFormat = new Intl.NumberFormat('en-US')
+const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' })
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : numberFormat.format(value)
+}
+
+/** Big counts arrive as decimal strings; BigInt keeps them exact. */
+export function formatBigCount(value: string | null | undefined): string {
+  if (!value) return '—'
+  try {
+    return numberFormat.format(BigInt(value))
+  } catch {
+    return value
+  }
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—'
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date)
+}
+
+export function formatRate(perSecond: number): string {
+  if (!perSecond) return '—'
+  return `${perSecond >= 100 ? Math.round(perSecond).toLocaleString('en-US') : perSecond.toFixed(1)}/s`
+}
+
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—'
+  const s = Math.max(0, Math.round(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const rest = s % 60
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`
+  if (m > 0) return `${m}m ${String(rest).padStart(2, '0')}s`
+  return `${rest}s`
+}
+
+export function percent(processed: number, total: number): number {
+  if (!total || total <= 0) return 0
+  return Math.min(100, Math.max(0, (processed / total) * 100))
+}
+
+export function humanize(value: string): string {
+  const spaced = value.replaceAll('_', ' ')
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1)
+}
