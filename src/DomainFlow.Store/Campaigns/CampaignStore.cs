@@ -61,7 +61,7 @@ public sealed class CampaignStore(Database db)
         if (!string.IsNullOrWhiteSpace(search))
         {
             where.Add("lower(name) LIKE @search ESCAPE '\\'");
-            args.Add("search", "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%");
+            args.Add("search", SqlText.Contains(search.Trim().ToLowerInvariant()));
         }
         if (status is { } s)
         {
@@ -117,6 +117,35 @@ public sealed class CampaignStore(Database db)
             return true;
         }, ct);
 
+    public sealed record PhaseChange(Guid CampaignId, PhaseState Phase);
+
+    /// <summary>Phases that run or changed since <paramref name="sinceMs"/>: what event hubs poll for progress.</summary>
+    public async Task<IReadOnlyList<PhaseChange>> ActivePhasesAsync(long sinceMs, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var seqs = (await c.QueryAsync<long>(new CommandDefinition(
+            "SELECT DISTINCT campaign_seq FROM campaign_phases WHERE status = 'running' OR updated_at >= @sinceMs",
+            new { sinceMs }, cancellationToken: ct))).ToList();
+        if (seqs.Count == 0)
+        {
+            return [];
+        }
+        var rows = (await c.QueryAsync<CampaignRow>(new CommandDefinition(
+            $"SELECT {CampaignColumns} FROM campaigns WHERE seq IN ({string.Join(",", seqs)})", cancellationToken: ct))).ToList();
+        var campaigns = await WithPhasesAsync(c, rows, ct);
+        return campaigns
+            .SelectMany(x => x.Phases.Where(p => p.Status == PhaseStatus.Running || p.UpdatedAt.ToUnixTimeMilliseconds() >= sinceMs)
+                .Select(p => new PhaseChange(x.Id, p)))
+            .ToList();
+    }
+
+    /// <summary>The internal key that domain and job rows use, or null when the campaign does not exist.</summary>
+    public async Task<long?> SeqOfAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT seq FROM campaigns WHERE id = @id", new { id = id.ToString() }, cancellationToken: ct));
+    }
+
     internal static async Task<long?> LockCampaignAsync(Database db, DbConnection c, DbTransaction t, Guid id, CancellationToken ct) =>
         await c.ExecuteScalarAsync<long?>(new CommandDefinition(
             $"SELECT seq FROM campaigns WHERE id = @id{db.Dialect.ForUpdate}", new { id = id.ToString() }, t, cancellationToken: ct));
@@ -146,8 +175,6 @@ public sealed class CampaignStore(Database db)
     }
 
     private static readonly IReadOnlyDictionary<string, long> EmptyCounters = new Dictionary<string, long>();
-
-    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
     private static string EncodeCursor(long createdAt, string id) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{createdAt}|{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');

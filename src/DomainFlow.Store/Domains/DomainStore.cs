@@ -56,7 +56,7 @@ public sealed class DomainStore(Database db)
         if (!string.IsNullOrEmpty(filter.Contains))
         {
             where += " AND name LIKE @contains ESCAPE '\\'";
-            args.Add("contains", "%" + filter.Contains.ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%");
+            args.Add("contains", SqlText.Contains(filter.Contains.ToLowerInvariant()));
         }
         return (where, args);
     }

@@ -60,7 +60,14 @@ public sealed class GenerationPlanner(Database db, JobRunnerOptions options) : I
             return PhasePlan.Fail("list_empty", "No names were uploaded for this campaign's list source. Upload a list first.");
         }
         var total = Math.Min(uploaded, config.MaxDomains ?? long.MaxValue);
-        // List lines are numbered densely from 0 at upload, so a shard's source position is its first ordinal.
-        return new PhasePlan(total, PhasePlan.Split(total, options.ShardSize, k => k), new Dictionary<string, long> { [Generated] = 0 });
+        // Line numbers have gaps where duplicates were dropped: each shard starts at the line of its k-th name.
+        var starts = new Dictionary<long, long>();
+        for (long k = 0; k < total; k += options.ShardSize)
+        {
+            starts[k] = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT line FROM list_items WHERE campaign_seq = @campaignSeq ORDER BY line LIMIT 1 OFFSET @k",
+                new { campaignSeq, k }, t, cancellationToken: ct));
+        }
+        return new PhasePlan(total, PhasePlan.Split(total, options.ShardSize, k => starts[k]), new Dictionary<string, long> { [Generated] = 0 });
     }
 }

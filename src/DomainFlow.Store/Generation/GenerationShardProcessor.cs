@@ -46,20 +46,21 @@ public sealed class GenerationShardProcessor(Database db) : IShardProcessor
     private sealed class ListSession(Database db, JobLease lease) : IShardSession
     {
         private long _line = lease.SourceCursor;
+        private long _next = lease.Cursor;
 
         public async Task<ShardBatch> PrepareAsync(int maxItems, CancellationToken ct)
         {
             await using var c = await db.OpenAsync(ct);
-            var names = (await c.QueryAsync<string>(new CommandDefinition(
-                "SELECT name FROM list_items WHERE campaign_seq = @seq AND line >= @line ORDER BY line LIMIT @limit",
-                new { seq = lease.CampaignSeq, line = _line, limit = maxItems }, cancellationToken: ct))).ToList();
-            var rows = new List<DomainRow>(names.Count);
-            foreach (var name in names)
+            var items = await c.QueryAsync<(long Line, string Name)>(new CommandDefinition(
+                "SELECT line, name FROM list_items WHERE campaign_seq = @seq AND line >= @line ORDER BY line LIMIT @limit",
+                new { seq = lease.CampaignSeq, line = _line, limit = maxItems }, cancellationToken: ct));
+            var rows = new List<DomainRow>(maxItems);
+            foreach (var (line, name) in items)
             {
-                rows.Add(new DomainRow(_line, name));
-                _line++;
+                rows.Add(new DomainRow(_next++, name));
+                _line = line + 1;
             }
-            return new ShardBatch(_line, _line, rows.Count, Generated(rows.Count), rows);
+            return new ShardBatch(_next, _line, rows.Count, Generated(rows.Count), rows);
         }
 
         public Task WriteAsync(DbConnection connection, DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>

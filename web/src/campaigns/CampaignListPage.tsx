@@ -14,7 +14,7 @@ import { Input } from '../components/Input'
 import { Select } from '../components/Select'
 import { humanize } from '../lib/format'
 import { useDebouncedValue } from '../lib/useDebouncedValue'
-import { Link } from '../router'
+import { Link } from '../components/Link'
 import { CampaignsTable } from './CampaignsTable'
 import { LiveIndicator } from './LiveIndicator'
 

@@ -24,10 +24,6 @@ const PATTERN_OPTIONS = [
   { value: 'both', label: 'Both (variable + constant + variable)' },
 ] as const satisfies readonly { value: PatternType; label: string }[]
 
-export const GENERATION_FIELDS = [
-  'source', 'patternType', 'prefixLength', 'suffixLength', 'charset', 'constant', 'tlds', 'maxDomains', 'offsetStart',
-] as const
-
 export function GenerationConfigFields({ form, onChange, errors, file, onFileChange }: GenerationConfigFieldsProps) {
   const tldCount = parseTlds(form.tldsText).length
   return (

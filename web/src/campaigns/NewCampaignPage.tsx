@@ -11,9 +11,13 @@ import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { Field } from '../components/Field'
 import { Input, Textarea } from '../components/Input'
 import { Select } from '../components/Select'
-import { Link, navigate } from '../router'
-import { GENERATION_FIELDS, GenerationConfigFields } from './GenerationConfigFields'
-import { DEFAULT_GENERATION_FORM, normalizeFieldErrors, toGenerationConfig, type GenerationFormState } from './generationForm'
+import { navigate } from '../navigation'
+import { Link } from '../components/Link'
+import { GenerationConfigFields } from './GenerationConfigFields'
+import {
+  DEFAULT_GENERATION_FORM,
+  GENERATION_FIELDS,
+  normalizeFieldErrors, toGenerationConfig, type GenerationFormState } from './generationForm'
 import { GenerationPreviewPanel } from './GenerationPreviewPanel'
 import { ListUploadSummary } from './ListUploadSummary'
 import { useGenerationPreview } from './useGenerationPreview'

@@ -25,6 +25,11 @@ export const DEFAULT_GENERATION_FORM: GenerationFormState = {
   offsetStart: '',
 }
 
+/** Form inputs that can show a server validation message next to them. */
+export const GENERATION_FIELDS = [
+  'source', 'patternType', 'prefixLength', 'suffixLength', 'charset', 'constant', 'tlds', 'maxDomains', 'offsetStart',
+] as const
+
 export const CHARSET_PRESETS = [
   { label: 'a-z', value: 'abcdefghijklmnopqrstuvwxyz' },
   { label: '0-9', value: '0123456789' },

@@ -1,9 +1,9 @@
 import { useId, useRef, type ReactNode } from 'react'
-import { Button } from './Button'
+import { Button, type ButtonProps } from './Button'
 
 export interface ConfirmDialogProps {
-  /** Renders the opener; call `open` from its click handler. */
-  trigger: (open: () => void) => ReactNode
+  /** The button that opens the dialog. */
+  triggerProps: ButtonProps & { 'data-testid'?: string }
   title: string
   description: ReactNode
   confirmLabel: string
@@ -15,14 +15,14 @@ export interface ConfirmDialogProps {
  * Native <dialog>: modal focus trap, Escape and backdrop for free, and unlike portal-based
  * dialogs it injects no <style> tags, so it keeps working under a strict CSP.
  */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, destructive, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({ triggerProps, title, description, confirmLabel, destructive, onConfirm }: ConfirmDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const close = () => dialog.current?.close()
 
   return (
     <>
-      {trigger(() => dialog.current?.showModal())}
+      <Button {...triggerProps} onClick={() => dialog.current?.showModal()} />
       <dialog
         ref={dialog}
         aria-labelledby={titleId}

@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from 'react'
 import { cn } from '../lib/cn'
-import { fieldClass } from './Input'
+import { fieldClass } from './fieldClass'
 
 export interface SelectOption<T extends string> {
   value: T

@@ -1,4 +1,4 @@
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
+import { useSyncExternalStore } from 'react'
 
 // Three routes do not justify a router dependency: this is history.pushState plus a subscription.
 
@@ -13,20 +13,15 @@ function subscribe(onChange: () => void): () => void {
   }
 }
 
-export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
-  if (options.replace) window.history.replaceState(options.state ?? null, '', to)
-  else window.history.pushState(options.state ?? null, '', to)
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to)
+  else window.history.pushState(null, '', to)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
   window.scrollTo(0, 0)
 }
 
 export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname)
-}
-
-/** State passed with navigate(); survives reload but not a new visit. */
-export function useHistoryState<T>(): T | null {
-  return useSyncExternalStore(subscribe, () => window.history.state as T | null)
 }
 
 export type Route =
@@ -42,19 +37,4 @@ export function matchRoute(pathname: string): Route {
   const detail = /^\/campaigns\/([^/]+)$/.exec(path)
   if (detail?.[1]) return { name: 'campaign', id: decodeURIComponent(detail[1]) }
   return { name: 'notFound' }
-}
-
-export interface LinkProps extends AnchorHTMLAttributes<HTMLAnchorElement> {
-  to: string
-}
-
-export function Link({ to, onClick, ...props }: LinkProps) {
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event)
-    // Let the browser handle new-tab/window clicks and anything already handled.
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
-    event.preventDefault()
-    navigate(to)
-  }
-  return <a href={to} onClick={handleClick} {...props} />
 }

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using DomainFlow.Core;
+using DomainFlow.Core.Generation;
+using DomainFlow.Core.Phases;
+using DomainFlow.Store.Campaigns;
+using DomainFlow.Store.Domains;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DomainFlow.Server.Api;
+
+/// <summary>/api/v2/campaigns/{id}/phases: configuration and start / pause / resume / stop.</summary>
+public static class PhasesApi
+{
+    public static RouteGroupBuilder MapPhases(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/campaigns/{id:guid}/phases").WithTags("Phases");
+        group.MapGet("/", ListAsync);
+        group.MapPut("/{phase}/config", ConfigureAsync);
+        group.MapPost("/{phase}/start", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.StartAsync, campaigns, clock, ct));
+        group.MapPost("/{phase}/pause", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.PauseAsync, campaigns, clock, ct));
+        group.MapPost("/{phase}/resume", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.ResumeAsync, campaigns, clock, ct));
+        group.MapPost("/{phase}/stop", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.StopAsync, campaigns, clock, ct));
+        group.MapPost("/generation/list", UploadListAsync).Accepts<string>("text/plain", "text/csv");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<PhaseDto>>, ProblemHttpResult>> ListAsync(Guid id, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+        await campaigns.GetAsync(id, ct) is { } campaign
+            ? TypedResults.Ok<IReadOnlyList<PhaseDto>>(campaign.Phases.Select(p => PhaseDto.From(p, clock.GetUtcNow())).ToList())
+            : (ProblemHttpResult)Problems.NotFound("The campaign");
+
+    private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ConfigureAsync(
+        Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    {
+        var name = ParsePhase(phase);
+        if (!PhaseRules.Executable.Contains(name))
+        {
+            throw new PhaseConflictException("phase_not_available", $"The {phase} phase is not available in this version yet.");
+        }
+        var config = body.Deserialize<GenerationConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
+        var errors = new Core.ValidationErrors();
+        var json = CampaignsApi.ValidateGeneration(config, errors);
+        if (!errors.IsEmpty)
+        {
+            throw new ValidationException(errors);
+        }
+        return await control.ConfigureAsync(id, name, json!, ct)
+            ? TypedResults.Ok(await PhaseOfAsync(id, name, campaigns, clock, ct))
+            : (ProblemHttpResult)Problems.NotFound("The campaign");
+    }
+
+    private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ActAsync(
+        Guid id, string phase, Func<Guid, PhaseName, CancellationToken, Task<bool>> action, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    {
+        var name = ParsePhase(phase);
+        if (!await action(id, name, ct))
+        {
+            return (ProblemHttpResult)Problems.NotFound("The campaign");
+        }
+        var state = await PhaseOfAsync(id, name, campaigns, clock, ct);
+        // A start whose plan cannot run (an exhausted pattern, an empty list) fails the phase; say why with 409.
+        return state.Status == PhaseStatus.Failed
+            ? TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, "phase_start_failed", "The phase could not start", state.Error))
+            : TypedResults.Ok(state);
+    }
+
+    private static async Task<Results<Ok<ListUploadResult>, ProblemHttpResult>> UploadListAsync(
+        Guid id, HttpRequest request, CampaignStore campaigns, ListUploadStore lists, CancellationToken ct)
+    {
+        if (await campaigns.GetAsync(id, ct) is not { } campaign)
+        {
+            return (ProblemHttpResult)Problems.NotFound("The campaign");
+        }
+        var generation = campaign.Phases[PhaseRules.IndexOf(PhaseName.Generation)];
+        PhaseRules.Check(PhaseAction.Configure, PhaseName.Generation, campaign.Phases.Select(p => p.Status).ToList(), generation.Processed > 0).ThrowIfRefused();
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var seq = await campaigns.SeqOfAsync(id, ct);
+        var result = await lists.AppendAsync(seq!.Value, reader, ct);
+        return TypedResults.Ok(new ListUploadResult(result.Accepted, result.Invalid, result.Duplicates, result.InvalidSamples));
+    }
+
+    private static async Task<PhaseDto> PhaseOfAsync(Guid id, PhaseName name, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    {
+        var campaign = await campaigns.GetAsync(id, ct) ?? throw new PhaseConflictException("not_found", "The campaign was deleted meanwhile.");
+        return PhaseDto.From(campaign.Phases[PhaseRules.IndexOf(name)], clock.GetUtcNow());
+    }
+
+    private static PhaseName ParsePhase(string phase) =>
+        WireNames.TryParse<PhaseName>(phase, out var name)
+            ? name
+            : throw new ValidationException(OneError("phase", $"must be one of {string.Join(", ", PhaseRules.Order.Select(p => WireNames.ToWire(p)))}"));
+
+    private static Core.ValidationErrors OneError(string field, string message)
+    {
+        var errors = new Core.ValidationErrors();
+        errors.Add(field, message);
+        return errors;
+    }
+
+    private static void ThrowIfRefused(this TransitionError? error)
+    {
+        if (error is not null)
+        {
+            throw PhaseConflictException.From(error);
+        }
+    }
+}

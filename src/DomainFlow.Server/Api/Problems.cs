@@ -1,0 +1,58 @@
+using System.Text.Json;
+using DomainFlow.Core;
+using DomainFlow.Core.Phases;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace DomainFlow.Server.Api;
+
+/// <summary>Maps every failure to RFC 7807 problem details with a stable <c>code</c>.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(int status, string code, string title, string? detail = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://domainflow.dev/problems/{code}" };
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    public static IResult NotFound(string what) =>
+        TypedResults.Problem(Create(StatusCodes.Status404NotFound, "not_found", "Not found", $"{what} does not exist."));
+
+    public static IResult Validation(ValidationErrors errors)
+    {
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is invalid",
+            Detail = errors.ToString(),
+            Type = "https://domainflow.dev/problems/validation_failed",
+        };
+        problem.Extensions["code"] = "validation_failed";
+        return TypedResults.Problem(problem);
+    }
+
+    public static IResult Validation(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Validation(errors);
+    }
+
+    /// <summary>Turns exceptions thrown by endpoints or request binding into problem details.</summary>
+    public static void UseDomainFlowProblems(this WebApplication app) =>
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = error switch
+            {
+                ValidationException v => Validation(v.Errors),
+                PhaseConflictException c => TypedResults.Problem(Create(StatusCodes.Status409Conflict, c.Code, "Conflict", c.Message)),
+                BadHttpRequestException { InnerException: JsonException json } => TypedResults.Problem(Create(400, "malformed_json", "The request body is not valid JSON for this endpoint", json.Message)),
+                BadHttpRequestException bad => TypedResults.Problem(Create(bad.StatusCode, "bad_request", "Bad request", bad.Message)),
+                JsonException json => TypedResults.Problem(Create(400, "malformed_json", "The request body is not valid JSON for this endpoint", json.Message)),
+                _ => TypedResults.Problem(Create(500, "internal_error", "Unexpected error", "The server failed to handle the request; details are in its log.")),
+            };
+            await result.ExecuteAsync(context);
+        }));
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DomainFlow.Core;
+
+namespace DomainFlow.Server.Cli;
+
+/// <summary>Talks to a running server's API for the remote CLI verbs; turns problem details into one-line errors.</summary>
+public sealed class RemoteClient(Uri server) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+
+    public sealed class RemoteException(string message) : Exception(message);
+
+    public async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? body, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body };
+        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    public Task<JsonNode> GetAsync(string path, CancellationToken ct) => SendAsync(HttpMethod.Get, path, null, ct);
+
+    public Task<JsonNode> PostJsonAsync(string path, JsonNode? body, CancellationToken ct) =>
+        SendAsync(HttpMethod.Post, path, body is null ? null : JsonContent.Create(body, options: DomainFlowJson.Options), ct);
+
+    /// <summary>Sends and checks the status; the caller reads (and disposes) the streaming response.</summary>
+    public async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, completion, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new RemoteException($"cannot reach {_http.BaseAddress}: {e.Message}");
+        }
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            throw new RemoteException(Describe((int)response.StatusCode, text));
+        }
+    }
+
+    private static string Describe(int status, string body)
+    {
+        try
+        {
+            var problem = JsonNode.Parse(body);
+            var detail = problem?["detail"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>();
+            var code = problem?["code"]?.GetValue<string>();
+            return $"{detail ?? "request failed"} (HTTP {status}{(code is null ? "" : ", " + code)})";
+        }
+        catch (JsonException)
+        {
+            return $"request failed with HTTP {status}";
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,126 @@
+using System.Text.Json.Serialization;
+using DomainFlow.Core;
+using DomainFlow.Server.Api;
+using DomainFlow.Server.Jobs;
+using DomainFlow.Server.Realtime;
+using DomainFlow.Store;
+using DomainFlow.Store.Campaigns;
+using DomainFlow.Store.Domains;
+using DomainFlow.Store.Events;
+using DomainFlow.Store.Generation;
+using DomainFlow.Store.Jobs;
+using DomainFlow.Store.Migrations;
+
+namespace DomainFlow.Server.Hosting;
+
+/// <summary>Builds the web server: each subsystem is one explicit registration, read top to bottom.</summary>
+public static class ServerHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddEnvironmentVariables("DOMAINFLOW__");
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+        if (builder.Configuration.GetValue<bool>("Logging:Json"))
+        {
+            builder.Logging.ClearProviders().AddJsonConsole();
+        }
+        configure?.Invoke(builder);
+        builder.Services.AddStore(builder.Configuration);
+        builder.Services.AddJobs(builder.Configuration);
+        builder.Services.AddRealtime();
+        builder.Services.AddApi();
+
+        var app = builder.Build();
+        app.UseDomainFlowProblems();
+        app.UseStatusCodePages();
+        app.UseWebSockets();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGroup("/api/v2").MapHealth().MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents();
+        app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+
+    /// <summary>Applies migrations, then serves until stopped.</summary>
+    public static async Task RunAsync(WebApplication app)
+    {
+        await MigrateAsync(app.Services);
+        await app.StartAsync();
+        foreach (var url in app.Urls)
+        {
+            Console.WriteLine($"DomainFlow is listening on {url}");
+        }
+        await app.WaitForShutdownAsync();
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services)
+    {
+        var applied = await services.GetRequiredService<Migrator>().MigrateAsync();
+        if (applied.Count > 0)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("DomainFlow.Migrations")
+                .LogInformation("Applied migrations: {Names}", string.Join(", ", applied.Select(m => m.Name)));
+        }
+    }
+
+    private static IServiceCollection AddStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Store").Get<StoreOptions>() ?? new StoreOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Database.Create(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<PhaseControl>();
+        services.AddSingleton<DomainStore>();
+        services.AddSingleton<ListUploadStore>();
+        services.AddSingleton<EventOutbox>();
+        services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
+        return services;
+    }
+
+    private static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Jobs").Get<JobRunnerOptions>() ?? new JobRunnerOptions();
+        if (options.BatchSize < 1 || options.ShardSize < 1 || options.Workers < 0)
+        {
+            throw new InvalidOperationException("Jobs: BatchSize and ShardSize must be at least 1, Workers at least 0.");
+        }
+        services.AddSingleton(options);
+        services.AddSingleton<JobStore>();
+        services.AddSingleton<IPhasePlanner, GenerationPlanner>();
+        services.AddSingleton<IShardProcessor, GenerationShardProcessor>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<CampaignWorker>();
+        return services;
+    }
+
+    private static IServiceCollection AddRealtime(this IServiceCollection services)
+    {
+        services.AddSingleton<EventHub>();
+        services.AddHostedService<EventPoller>();
+        return services;
+    }
+
+    private static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => DomainFlowJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "DomainFlow API";
+            doc.Info.Version = "v2";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+}

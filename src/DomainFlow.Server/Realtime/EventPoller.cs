@@ -1,0 +1,97 @@
+using DomainFlow.Core.Events;
+using DomainFlow.Core.Phases;
+using DomainFlow.Server.Api;
+using DomainFlow.Store.Campaigns;
+using DomainFlow.Store.Events;
+
+namespace DomainFlow.Server.Realtime;
+
+/// <summary>
+/// Feeds the hub from the store, so events reach clients whichever node did the work: state changes from the
+/// outbox, progress from the phase rows. Polling every 250 ms also coalesces progress to at most 4 per second per phase.
+/// </summary>
+public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore campaigns, TimeProvider clock, ILogger<EventPoller> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan OutboxRetention = TimeSpan.FromHours(1);
+    private readonly Dictionary<(Guid, PhaseName), long> _lastProcessed = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long lastEvent = -1;
+        var lastPoll = clock.GetUtcNow();
+        var lastPrune = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (lastEvent < 0)
+                {
+                    lastEvent = await outbox.LatestIdAsync(stoppingToken);
+                }
+                await Task.Delay(Interval, clock, stoppingToken);
+                var now = clock.GetUtcNow();
+                if (hub.SubscriberCount == 0)
+                {
+                    lastEvent = await outbox.LatestIdAsync(stoppingToken);
+                }
+                else
+                {
+                    lastEvent = await PublishStateChangesAsync(lastEvent, stoppingToken);
+                    await PublishProgressAsync(lastPoll - TimeSpan.FromSeconds(2), stoppingToken);
+                }
+                lastPoll = now;
+                if (now - lastPrune > TimeSpan.FromMinutes(10))
+                {
+                    await outbox.PruneAsync(OutboxRetention, stoppingToken);
+                    lastPrune = now;
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Event polling failed; retrying");
+            }
+        }
+    }
+
+    private async Task<long> PublishStateChangesAsync(long after, CancellationToken ct)
+    {
+        foreach (var entry in await outbox.ReadAfterAsync(after, 500, ct))
+        {
+            after = entry.Id;
+            var campaign = entry.Type == CampaignEventType.CampaignDeleted ? null : await campaigns.GetAsync(entry.CampaignId, ct);
+            var now = clock.GetUtcNow();
+            var phase = entry.Phase is { } p && campaign is not null ? PhaseDto.From(campaign.Phases[PhaseRules.IndexOf(p)], now) : null;
+            if (phase is not null)
+            {
+                _lastProcessed[(entry.CampaignId, phase.Phase)] = phase.Processed;
+            }
+            hub.Publish(new CampaignEventDto(entry.Type, entry.CampaignId, entry.Phase, campaign is null ? null : CampaignDto.From(campaign, now), phase, entry.At));
+        }
+        return after;
+    }
+
+    private async Task PublishProgressAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var change in await campaigns.ActivePhasesAsync(since.ToUnixTimeMilliseconds(), ct))
+        {
+            var key = (change.CampaignId, change.Phase.Phase);
+            if (change.Phase.Status != PhaseStatus.Running)
+            {
+                _lastProcessed.Remove(key);
+                continue;
+            }
+            if (_lastProcessed.TryGetValue(key, out var seen) && seen == change.Phase.Processed)
+            {
+                continue;
+            }
+            _lastProcessed[key] = change.Phase.Processed;
+            hub.Publish(new CampaignEventDto(CampaignEventType.PhaseProgress, change.CampaignId, change.Phase.Phase, null, PhaseDto.From(change.Phase, now), now));
+        }
+    }
+}
