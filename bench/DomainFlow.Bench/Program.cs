@@ -1,1 +1,28 @@
-class P { static void Main() {} }
+using DomainFlow.Bench;
+
+// DomainFlow's end-to-end generation benchmark. One subcommand per measurement; each prints one
+// machine-readable line "RESULT <measurement> key=value ..." that scripts/bench-generation collects.
+//
+//   generator --names N
+//   store     --provider sqlite|postgres --names N [--connection CS] [--data-dir DIR] [--workers W]
+//             [--batch-size B] [--shard-size S]
+//   export    --names N --export-file PATH
+//   breakdown --provider sqlite|postgres --names N [--connection CS] [--data-dir DIR] [--batch-size B]
+try
+{
+    var options = BenchArgs.Parse(args);
+    return options.Command switch
+    {
+        "generator" => GeneratorBench.Run(options),
+        "store" => await StoreBench.RunAsync(options),
+        "export" => CsvExport.Run(options),
+        "breakdown" => await BreakdownBench.RunAsync(options),
+        _ => throw new ArgumentException($"unknown subcommand '{options.Command}'"),
+    };
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync($"bench: {e.Message}");
+    await Console.Error.WriteLineAsync("usage: DomainFlow.Bench generator|store|export|breakdown --names N [--provider sqlite|postgres] [--connection CS] [--data-dir DIR] [--workers W] [--batch-size B] [--shard-size S] [--export-file PATH]");
+    return 2;
+}

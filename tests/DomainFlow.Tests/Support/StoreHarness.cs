@@ -1,0 +1,91 @@
+using System.Text.Json;
+using DomainFlow.Core;
+using DomainFlow.Core.Campaigns;
+using DomainFlow.Core.Generation;
+using DomainFlow.Core.Phases;
+using DomainFlow.Store.Campaigns;
+using DomainFlow.Store.Domains;
+using DomainFlow.Store.Events;
+using DomainFlow.Store.Generation;
+using DomainFlow.Store.Jobs;
+
+namespace DomainFlow.Tests.Support;
+
+/// <summary>The store services wired as the server wires them, over a <see cref="TestDatabase"/>, with small batches and shards.</summary>
+public sealed class StoreHarness : IAsyncDisposable
+{
+    private StoreHarness(TestDatabase db, JobRunnerOptions options)
+    {
+        Db = db;
+        Options = options;
+        Campaigns = new CampaignStore(db.Database);
+        Jobs = new JobStore(db.Database);
+        Phases = new PhaseControl(db.Database, [new GenerationPlanner(db.Database, options)]);
+        Runner = new JobRunner(db.Database, Jobs, Phases, [new GenerationShardProcessor(db.Database)], options);
+        Domains = new DomainStore(db.Database);
+        Lists = new ListUploadStore(db.Database);
+        Outbox = new EventOutbox(db.Database);
+    }
+
+    public TestDatabase Db { get; }
+    public JobRunnerOptions Options { get; }
+    public CampaignStore Campaigns { get; }
+    public JobStore Jobs { get; }
+    public PhaseControl Phases { get; }
+    public JobRunner Runner { get; }
+    public DomainStore Domains { get; }
+    public ListUploadStore Lists { get; }
+    public EventOutbox Outbox { get; }
+
+    public static async Task<StoreHarness> CreateAsync(string engine, int batchSize = 100, long shardSize = 1_000, TimeProvider? clock = null) =>
+        new(await TestDatabase.CreateAsync(engine, clock), new JobRunnerOptions
+        {
+            BatchSize = batchSize,
+            ShardSize = shardSize,
+            LeaseDuration = TimeSpan.FromSeconds(30),
+            PollInterval = TimeSpan.FromMilliseconds(20),
+        });
+
+    public static GenerationConfig Pattern(string charset = "abc", int length = 2, string constant = "shop", string[]? tlds = null, long maxDomains = 18, long? offset = null) => new()
+    {
+        Source = GenerationSource.Pattern,
+        PatternType = PatternType.Prefix,
+        PrefixLength = length,
+        Charset = charset,
+        Constant = constant,
+        Tlds = tlds ?? ["com", "net"],
+        MaxDomains = maxDomains,
+        OffsetStart = offset,
+    };
+
+    public async Task<Campaign> CreateCampaignAsync(GenerationConfig? config, string name = "test", CampaignMode mode = CampaignMode.StepByStep) =>
+        await Campaigns.CreateAsync(name, null, mode, config is null ? null : JsonSerializer.Serialize(config, DomainFlowJson.Options));
+
+    /// <summary>Leases and runs shards one after another until none is claimable.</summary>
+    public async Task<int> RunUntilIdleAsync(string owner = "test/0/a")
+    {
+        var shards = 0;
+        while (await Jobs.ClaimAsync(owner, Options.LeaseDuration) is { } lease)
+        {
+            await Runner.RunShardAsync(lease, CancellationToken.None);
+            shards++;
+        }
+        return shards;
+    }
+
+    public async Task<PhaseState> PhaseAsync(Guid id, PhaseName phase = PhaseName.Generation) =>
+        (await Campaigns.GetAsync(id))!.Phases[PhaseRules.IndexOf(phase)];
+
+    public async Task<List<string>> AllNamesAsync(Guid id)
+    {
+        var seq = (await Campaigns.SeqOfAsync(id))!.Value;
+        var names = new List<string>();
+        await foreach (var d in Domains.StreamAsync(seq, new DomainStore.Filter(null)))
+        {
+            names.Add(d.Name);
+        }
+        return names;
+    }
+
+    public ValueTask DisposeAsync() => Db.DisposeAsync();
+}
