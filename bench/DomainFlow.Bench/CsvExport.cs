@@ -28,9 +28,9 @@ internal static class CsvExport
     {
         var generator = new NameGenerator(pattern, 0, (ulong)names);
         var line = new byte[128];
-        var prefix = $"{BenchPattern.CampaignSeq},"u8.Length;
-        Utf8Formatter.TryFormat(BenchPattern.CampaignSeq, line, out _);
-        line[prefix - 1] = (byte)',';
+        Utf8Formatter.TryFormat(BenchPattern.CampaignSeq, line, out var seqLength);
+        line[seqLength] = (byte)',';
+        var prefix = seqLength + 1;
         long ordinal = 0;
         while (generator.MoveNext())
         {

@@ -53,7 +53,7 @@ public sealed class CampaignStore(Database db)
         return row is null ? null : (await WithPhasesAsync(c, [row], ct))[0];
     }
 
-    /// <summary>Newest first, keyset-paged by (created_at, id); <paramref name="search"/> matches the name case-insensitively.</summary>
+    /// <summary>Newest first, keyset-paged by the insertion sequence; <paramref name="search"/> matches the name case-insensitively.</summary>
     public async Task<Page> ListAsync(string? search, CampaignStatus? status, int limit, string? cursor, CancellationToken ct = default)
     {
         var where = new List<string>();
@@ -70,19 +70,18 @@ public sealed class CampaignStore(Database db)
         }
         if (DecodeCursor(cursor) is { } after)
         {
-            where.Add("(created_at < @afterCreated OR (created_at = @afterCreated AND id < @afterId))");
-            args.Add("afterCreated", after.CreatedAt);
-            args.Add("afterId", after.Id);
+            where.Add("seq < @afterSeq");
+            args.Add("afterSeq", after);
         }
         args.Add("limit", limit + 1);
-        var sql = $"SELECT {CampaignColumns} FROM campaigns {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at DESC, id DESC LIMIT @limit";
+        var sql = $"SELECT {CampaignColumns} FROM campaigns {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY seq DESC LIMIT @limit";
         await using var c = await db.OpenAsync(ct);
         var rows = (await c.QueryAsync<CampaignRow>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
         string? next = null;
         if (rows.Count > limit)
         {
             rows.RemoveAt(limit);
-            next = EncodeCursor(rows[^1].CreatedAt, rows[^1].Id);
+            next = EncodeCursor(rows[^1].Seq);
         }
         return new Page(await WithPhasesAsync(c, rows, ct), next);
     }
@@ -176,10 +175,11 @@ public sealed class CampaignStore(Database db)
 
     private static readonly IReadOnlyDictionary<string, long> EmptyCounters = new Dictionary<string, long>();
 
-    private static string EncodeCursor(long createdAt, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{createdAt}|{id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>Opaque to clients: a versioned, URL-safe token, so the paging key can change without breaking them.</summary>
+    private static string EncodeCursor(long seq) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"c1:{seq}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static (long CreatedAt, string Id)? DecodeCursor(string? cursor)
+    private static long? DecodeCursor(string? cursor)
     {
         if (string.IsNullOrEmpty(cursor))
         {
@@ -189,10 +189,10 @@ public sealed class CampaignStore(Database db)
         {
             var padded = cursor.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split('|');
-            if (parts.Length == 2 && long.TryParse(parts[0], out var created) && Guid.TryParse(parts[1], out _))
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            if (text.StartsWith("c1:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(3), out var seq))
             {
-                return (created, parts[1]);
+                return seq;
             }
         }
         catch (FormatException)

@@ -52,7 +52,10 @@ export function CampaignDetailPage({ id }: { id: string }) {
           <PhaseCard key={phase.phase} campaignId={campaign.id} phase={phase} allPhases={phases} />
         ))}
       </section>
-      <DomainsSection campaignId={campaign.id} />
+      <DomainsSection
+        campaignId={campaign.id}
+        growing={phases.some((p) => p.phase === 'generation' && p.status === 'running')}
+      />
     </div>
   )
 }

@@ -7,7 +7,7 @@ import { Input } from '../components/Input'
 import { useDebouncedValue } from '../lib/useDebouncedValue'
 import { DomainsTable } from './DomainsTable'
 
-export function DomainsSection({ campaignId }: { campaignId: string }) {
+export function DomainsSection({ campaignId, growing }: { campaignId: string; growing: boolean }) {
   const [filter, setFilter] = useState('')
   const contains = useDebouncedValue(filter.trim(), 300)
 
@@ -30,7 +30,7 @@ export function DomainsSection({ campaignId }: { campaignId: string }) {
         </div>
       </CardHeader>
       <CardContent className="px-0 pb-2 [&>div>div:last-child]:px-4">
-        <DomainsTable campaignId={campaignId} contains={contains} />
+        <DomainsTable campaignId={campaignId} contains={contains} growing={growing} />
       </CardContent>
     </Card>
   )

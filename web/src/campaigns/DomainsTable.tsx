@@ -19,13 +19,22 @@ const columns = helper.columns([
 ])
 const GRID = 'grid grid-cols-[7rem_minmax(0,1fr)]'
 
-export function DomainsTable({ campaignId, contains }: { campaignId: string; contains: string }) {
+export interface DomainsTableProps {
+  campaignId: string
+  contains: string
+  /** While generation runs, new rows keep appearing at the tail. */
+  growing: boolean
+}
+
+export function DomainsTable({ campaignId, contains, growing }: DomainsTableProps) {
   const query = useInfiniteQuery({
     queryKey: campaignKeys.domains(campaignId, contains),
     queryFn: ({ pageParam, signal }) =>
       campaignsApi.domains(campaignId, { after: pageParam, limit: PAGE_SIZE, contains: contains || undefined }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // Refetching re-reads every loaded page, so only poll while the loaded set is small.
+    refetchInterval: (q) => (growing && (q.state.data?.pages.length ?? 0) <= 2 ? 3000 : false),
   })
   const domains = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data])
   const table = useTable({ features, columns, data: domains, getRowId: (row) => String(row.ordinal) })

@@ -1,5 +1,5 @@
 import { Loader2 } from 'lucide-react'
-import { errorMessage } from '../api/client'
+import { ApiError, errorMessage } from '../api/client'
 import type { GenerationPreview } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
@@ -11,6 +11,10 @@ export interface GenerationPreviewPanelProps {
   /** Validation messages whose field has no input on the form. */
   otherErrors: Record<string, string[]>
   isUpdating: boolean
+}
+
+function hasFieldErrors(error: unknown): boolean {
+  return error instanceof ApiError && Object.keys(error.problem.errors ?? {}).length > 0
 }
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
@@ -41,6 +45,8 @@ export function GenerationPreviewPanel({ preview, error, otherErrors, isUpdating
                   <li key={field}>{field === '_' ? messages.join(' ') : `${field}: ${messages.join(' ')}`}</li>
                 ))}
               </ul>
+            ) : hasFieldErrors(error) ? (
+              'Fix the highlighted fields.'
             ) : (
               errorMessage(error)
             )}

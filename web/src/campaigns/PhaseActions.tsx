@@ -1,13 +1,12 @@
-import { Pause, Play, RotateCcw, Square } from 'lucide-react'
 import type { PhaseAction, PhaseName } from '../api/types'
 import { Button } from '../components/Button'
 import type { AllowedActions } from './phaseTransitions'
 
-const ACTIONS: { action: PhaseAction; label: string; Icon: typeof Play }[] = [
-  { action: 'start', label: 'Start', Icon: Play },
-  { action: 'pause', label: 'Pause', Icon: Pause },
-  { action: 'resume', label: 'Resume', Icon: RotateCcw },
-  { action: 'stop', label: 'Stop', Icon: Square },
+const ACTIONS: { action: PhaseAction; label: string }[] = [
+  { action: 'start', label: 'Start' },
+  { action: 'pause', label: 'Pause' },
+  { action: 'resume', label: 'Resume' },
+  { action: 'stop', label: 'Stop' },
 ]
 
 export interface PhaseActionsProps {
@@ -19,18 +18,19 @@ export interface PhaseActionsProps {
 
 export function PhaseActions({ phase, allowed, pendingAction, onAction }: PhaseActionsProps) {
   return (
-    <div className="flex flex-wrap gap-1.5">
-      {ACTIONS.map(({ action, label, Icon }) => (
+    <div className="grid grid-cols-4 gap-1">
+      {ACTIONS.map(({ action, label }) => (
         <Button
           key={action}
           size="sm"
-          variant={action === 'start' && allowed.start ? 'primary' : 'secondary'}
+          className="px-1.5"
+          variant={allowed[action] && (action === 'start' || action === 'resume') ? 'primary' : 'secondary'}
           disabled={!allowed[action] || pendingAction !== null}
           onClick={() => onAction(action)}
           data-testid={`phase-${action}-${phase}`}
+          aria-busy={pendingAction === action}
         >
-          <Icon aria-hidden />
-          {pendingAction === action ? `${label}…` : label}
+          {label}
         </Button>
       ))}
     </div>

@@ -7,6 +7,7 @@ import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { Progress } from '../components/Progress'
 import { formatDuration, formatNumber, formatRate, humanize, percent } from '../lib/format'
+import { phaseLabel } from './phaseLabels'
 import { PhaseActions } from './PhaseActions'
 import { allowedActions } from './phaseTransitions'
 import { StatusBadge } from './StatusBadge'
@@ -35,8 +36,9 @@ export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
   })
 
   const done = phase.status === 'completed'
+  const running = phase.status === 'running'
   const value = done ? 100 : percent(phase.processed, phase.total)
-  const tone = phase.status === 'failed' ? 'danger' : done ? 'success' : phase.status === 'running' ? 'default' : 'muted'
+  const tone = phase.status === 'failed' ? 'danger' : done ? 'success' : running ? 'default' : 'muted'
   const counters = Object.entries(phase.counters ?? {})
 
   return (
@@ -46,7 +48,7 @@ export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
           <span className="flex size-5 items-center justify-center rounded bg-zinc-100 text-xs text-zinc-500 dark:bg-zinc-800">
             {phase.position + 1}
           </span>
-          {humanize(name)}
+          {phaseLabel(name)}
         </CardTitle>
         <StatusBadge kind="phase" status={phase.status} data-testid={`phase-status-${name}`} />
       </CardHeader>
@@ -63,8 +65,8 @@ export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
           </div>
           <Progress value={value} tone={tone} />
           <div className="flex justify-between text-xs text-zinc-500 tabular-nums">
-            <span>{formatRate(phase.ratePerSecond)}</span>
-            <span>ETA {phase.status === 'running' ? formatDuration(phase.etaSeconds) : '—'}</span>
+            <span>{running ? formatRate(phase.ratePerSecond) : '—'}</span>
+            <span>ETA {running ? formatDuration(phase.etaSeconds) : '—'}</span>
           </div>
         </div>
 

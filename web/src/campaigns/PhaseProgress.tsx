@@ -1,6 +1,7 @@
 import type { Phase } from '../api/types'
 import { Progress } from '../components/Progress'
-import { humanize, percent } from '../lib/format'
+import { percent } from '../lib/format'
+import { phaseLabel } from './phaseLabels'
 
 /** Compact "phase + bar" used in list rows. */
 export function PhaseProgress({ phase }: { phase: Phase | undefined }) {
@@ -10,7 +11,7 @@ export function PhaseProgress({ phase }: { phase: Phase | undefined }) {
   return (
     <div className="flex min-w-44 flex-col gap-1">
       <div className="flex justify-between gap-2 text-xs text-zinc-600 dark:text-zinc-400">
-        <span>{humanize(phase.phase)}</span>
+        <span>{phaseLabel(phase.phase)}</span>
         <span className="tabular-nums">{Math.floor(value)}%</span>
       </div>
       <Progress value={value} tone={tone} />

@@ -11,7 +11,6 @@ CREATE TABLE campaigns (
     started_at   BIGINT  NULL,
     completed_at BIGINT  NULL
 );
-CREATE INDEX ix_campaigns_created ON campaigns (created_at DESC, id DESC);
 
 CREATE TABLE campaign_phases (
     campaign_seq BIGINT  NOT NULL REFERENCES campaigns (seq) ON DELETE CASCADE,
