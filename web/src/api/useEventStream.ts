@@ -37,6 +37,7 @@ export function useEventStream(url: string | null, onEvent: (event: CampaignEven
     let disposed = false
 
     const onMessage = (message: MessageEvent<string>) => {
+      setStatus('live')
       const event = parseCampaignEvent(message.data)
       if (event) handler.current(event)
     }
