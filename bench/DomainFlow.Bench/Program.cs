@@ -8,6 +8,7 @@ using DomainFlow.Bench;
 //             [--batch-size B] [--shard-size S]
 //   export    --names N --export-file PATH
 //   breakdown --provider sqlite|postgres --names N [--connection CS] [--data-dir DIR] [--batch-size B]
+//   sqlite-insert-prepared|sqlite-insert-multirow|sqlite-insert-raw --names N [--batch-size B]   (investigation)
 try
 {
     var options = BenchArgs.Parse(args);
@@ -17,6 +18,9 @@ try
         "store" => await StoreBench.RunAsync(options),
         "export" => CsvExport.Run(options),
         "breakdown" => await BreakdownBench.RunAsync(options),
+        "sqlite-insert-prepared" => await SqliteInsertExperiment.RunAsync(options, "prepared"),
+        "sqlite-insert-multirow" => await SqliteInsertExperiment.RunAsync(options, "multirow"),
+        "sqlite-insert-raw" => await SqliteInsertExperiment.RunAsync(options, "raw"),
         _ => throw new ArgumentException($"unknown subcommand '{options.Command}'"),
     };
 }

@@ -42,9 +42,16 @@ public static class EventsApi
         EventHub.Subscription subscription, IAsyncEnumerable<CampaignEventDto> snapshots, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = subscription;
+        var sentSomething = false;
         await foreach (var snapshot in snapshots)
         {
+            sentSomething = true;
             yield return Item(snapshot);
+        }
+        if (!sentSomething)
+        {
+            // Nothing to snapshot: a first event still goes out at once so the client knows the stream is live.
+            yield return Item(new CampaignEventDto(CampaignEventType.Keepalive, null, null, null, null, clock.GetUtcNow()));
         }
         while (!ct.IsCancellationRequested)
         {
@@ -124,6 +131,9 @@ public static class EventsApi
                 var result = await socket.ReceiveAsync(buffer, done.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
+                    await done.CancelAsync();
+                    await sender.ContinueWith(_ => { }, TaskScheduler.Default);
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", http.RequestAborted);
                     break;
                 }
                 if (!result.EndOfMessage)

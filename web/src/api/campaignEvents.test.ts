@@ -114,9 +114,14 @@ describe('parseCampaignEvent', () => {
     expect(parseCampaignEvent(JSON.stringify({ type: 'keepalive', campaignId: 'c1', at }))?.type).toBe('keepalive')
   })
 
+  it('accepts a keepalive without a campaign', () => {
+    expect(parseCampaignEvent(JSON.stringify({ type: 'keepalive', campaignId: null, at }))?.type).toBe('keepalive')
+  })
+
   it('rejects garbage', () => {
     expect(parseCampaignEvent('not json')).toBeNull()
     expect(parseCampaignEvent('{"type":1}')).toBeNull()
+    expect(parseCampaignEvent('{"type":"phase_progress","campaignId":null}')).toBeNull()
   })
 })
 

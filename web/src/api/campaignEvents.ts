@@ -21,7 +21,9 @@ export function parseCampaignEvent(data: string): CampaignEvent | null {
     const parsed: unknown = JSON.parse(data)
     if (!parsed || typeof parsed !== 'object') return null
     const event = parsed as Partial<CampaignEvent>
-    if (typeof event.type !== 'string' || typeof event.campaignId !== 'string') return null
+    if (typeof event.type !== 'string') return null
+    // Keepalives carry no campaign; everything else must name one.
+    if (event.type !== 'keepalive' && typeof event.campaignId !== 'string') return null
     return event as CampaignEvent
   } catch {
     return null

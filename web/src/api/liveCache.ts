@@ -5,8 +5,8 @@ import type { Campaign, CampaignEvent, CampaignPage } from './types'
 
 /** Folds one live event into every cached view of its campaign (detail and list pages). */
 export function applyEventToCache(queryClient: QueryClient, event: CampaignEvent): void {
-  if (event.type === 'keepalive') return
   const id = event.campaignId
+  if (event.type === 'keepalive' || !id) return
 
   if (event.type !== 'campaign_deleted') {
     queryClient.setQueryData<Campaign>(campaignKeys.detail(id), (current) => reduceCampaign(current, event))

@@ -89,6 +89,8 @@ export interface GenerationPreview {
   configHash: string
   offsetStart: string
   nextOffset: string
+  /** Names left in the pattern space from offsetStart on. */
+  remaining?: string
 }
 
 export interface Domain {
@@ -116,7 +118,8 @@ export type CampaignEventType =
 
 export interface CampaignEvent {
   type: CampaignEventType
-  campaignId: string
+  /** Null only on keepalive. */
+  campaignId: string | null
   phase?: PhaseName
   campaign?: Campaign
   phaseState?: Phase

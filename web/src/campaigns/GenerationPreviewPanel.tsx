@@ -11,6 +11,14 @@ export interface GenerationPreviewPanelProps {
   /** Validation messages whose field has no input on the form. */
   otherErrors: Record<string, string[]>
   isUpdating: boolean
+  maxDomains: number | undefined
+}
+
+/** The server refuses to start generation when fewer names remain than requested. */
+function shortfall(preview: GenerationPreview | undefined, maxDomains: number | undefined): string | null {
+  const left = preview?.remaining ?? preview?.valid
+  if (!left || !maxDomains || !/^\d+$/.test(left)) return null
+  return BigInt(left) < BigInt(maxDomains) ? left : null
 }
 
 function hasFieldErrors(error: unknown): boolean {
@@ -28,8 +36,9 @@ function Stat({ label, value, testId }: { label: string; value: string; testId: 
   )
 }
 
-export function GenerationPreviewPanel({ preview, error, otherErrors, isUpdating }: GenerationPreviewPanelProps) {
+export function GenerationPreviewPanel({ preview, error, otherErrors, isUpdating, maxDomains }: GenerationPreviewPanelProps) {
   const other = Object.entries(otherErrors)
+  const remainingShort = shortfall(preview, maxDomains)
   return (
     <Card data-testid="preview-panel">
       <CardHeader>
@@ -57,6 +66,14 @@ export function GenerationPreviewPanel({ preview, error, otherErrors, isUpdating
           <Stat label="Valid" value={formatBigCount(preview?.valid)} testId="preview-valid" />
           <Stat label="Skipped" value={formatBigCount(preview?.skipped)} testId="preview-skipped" />
         </div>
+        {remainingShort && (
+          <Alert tone="error" className="text-xs">
+            <span data-testid="preview-shortfall">
+              Only {formatBigCount(remainingShort)} names remain, fewer than max domains ({maxDomains?.toLocaleString('en-US')}).
+              Lower max domains or widen the pattern.
+            </span>
+          </Alert>
+        )}
         <div className="text-xs text-zinc-500">
           Offset {formatBigCount(preview?.offsetStart)} → next{' '}
           <span className="font-medium text-zinc-700 tabular-nums dark:text-zinc-300" data-testid="preview-next-offset">

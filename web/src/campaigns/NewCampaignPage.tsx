@@ -142,7 +142,8 @@ export function NewCampaignPage() {
 
         <div className="lg:sticky lg:top-4">
           {form.source === 'pattern' ? (
-            <GenerationPreviewPanel preview={preview.data} error={preview.error} otherErrors={otherErrors} isUpdating={preview.isUpdating} />
+            <GenerationPreviewPanel preview={preview.data} error={preview.error} otherErrors={otherErrors}
+              isUpdating={preview.isUpdating} maxDomains={generation.maxDomains} />
           ) : (
             <Alert tone="info" title="List source">
               The file is uploaded right after the campaign is created; you will see how many names were accepted.
