@@ -23,7 +23,8 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            await stderr.WriteLineAsync($"domainflow: {parsed.Errors[0].Message} (see domainflow {string.Join(' ', CommandPath(parsed))} --help)");
+            var message = string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(p => p.Trim()));
+            await stderr.WriteLineAsync($"domainflow: {message} (see domainflow {string.Join(' ', CommandPath(parsed))} --help)");
             return UsageError;
         }
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };

@@ -1,0 +1,54 @@
+using DomainFlow.Server.Tests.Support;
+
+namespace DomainFlow.Server.Tests.Cli;
+
+public sealed class RemoteCommandTests
+{
+    [Fact]
+    public async Task A_campaign_is_created_started_watched_listed_and_exported_from_the_command_line()
+    {
+        await using var server = await TestServer.StartAsync();
+        var spec = Path.GetTempFileName();
+        await File.WriteAllTextAsync(spec, TestServer.Json(TestServer.PatternSpec("from the cli", 18)));
+        var url = server.Url.ToString();
+        try
+        {
+            var created = await CliProcess.RunAsync("campaigns", "create", spec, "--server", url);
+            var id = created.Stdout.Trim();
+            var started = await CliProcess.RunAsync("campaigns", "start", id, "--server", url);
+            var watched = await CliProcess.RunAsync("campaigns", "watch", id, "--server", url);
+            await server.WaitForPhaseAsync(id, "generation", p => p["status"]!.GetValue<string>() == "completed");
+            var listed = await CliProcess.RunAsync("campaigns", "list", "--server", url);
+            var exported = await CliProcess.RunAsync("campaigns", "export", id, "--format", "csv", "--server", url);
+            var pause = await CliProcess.RunAsync("campaigns", "pause", id, "--server", url);
+
+            Assert.Equal(0, created.ExitCode);
+            Assert.True(Guid.TryParse(id, out _), created.Stdout + created.Stderr);
+            Assert.Equal("generation: running", started.Stdout.Trim());
+            Assert.Equal(0, watched.ExitCode);
+            Assert.Contains(listed.Lines, l => l.StartsWith(id, StringComparison.Ordinal) && l.Contains("from the cli"));
+            Assert.Equal(19, exported.Lines.Length);
+            Assert.Equal(1, pause.ExitCode);
+            Assert.Contains("no phase can pause", pause.Stderr);
+        }
+        finally
+        {
+            File.Delete(spec);
+        }
+    }
+
+    [Fact]
+    public async Task Server_errors_become_one_line_messages_with_the_problem_code()
+    {
+        await using var server = await TestServer.StartAsync();
+
+        var result = await CliProcess.RunAsync("campaigns", "start", Guid.NewGuid().ToString(), "--phase", "generation", "--server", server.Url.ToString());
+        var unreachable = await CliProcess.RunAsync("campaigns", "list", "--server", "http://127.0.0.1:9");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("not_found", result.Stderr);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, unreachable.ExitCode);
+        Assert.Contains("cannot reach", unreachable.Stderr);
+    }
+}
