@@ -39,6 +39,15 @@ public static class Problems
         return Validation(errors);
     }
 
+    /// <summary>Names the offending JSON path instead of echoing .NET type names.</summary>
+    private static IResult MalformedJson(JsonException json)
+    {
+        var where = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "the body" : json.Path;
+        var problem = Create(400, "malformed_json", "The request body is not valid JSON for this endpoint",
+            $"The value at {where} is malformed, unknown or of the wrong type (line {json.LineNumber + 1}, byte {json.BytePositionInLine}). Enum values are snake_case strings; unknown fields are rejected.");
+        return TypedResults.Problem(problem);
+    }
+
     /// <summary>Turns exceptions thrown by endpoints or request binding into problem details.</summary>
     public static void UseDomainFlowProblems(this WebApplication app) =>
         app.UseExceptionHandler(handler => handler.Run(async context =>
@@ -48,9 +57,9 @@ public static class Problems
             {
                 ValidationException v => Validation(v.Errors),
                 PhaseConflictException c => TypedResults.Problem(Create(StatusCodes.Status409Conflict, c.Code, "Conflict", c.Message)),
-                BadHttpRequestException { InnerException: JsonException json } => TypedResults.Problem(Create(400, "malformed_json", "The request body is not valid JSON for this endpoint", json.Message)),
+                BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
                 BadHttpRequestException bad => TypedResults.Problem(Create(bad.StatusCode, "bad_request", "Bad request", bad.Message)),
-                JsonException json => TypedResults.Problem(Create(400, "malformed_json", "The request body is not valid JSON for this endpoint", json.Message)),
+                JsonException json => MalformedJson(json),
                 _ => TypedResults.Problem(Create(500, "internal_error", "Unexpected error", "The server failed to handle the request; details are in its log.")),
             };
             await result.ExecuteAsync(context);

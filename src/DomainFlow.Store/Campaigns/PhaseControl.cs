@@ -50,6 +50,21 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
             return CampaignEventType.PhaseStopped;
         }, ct);
 
+    /// <summary>Marks a running phase failed (an engine fault that retries did not cure); other states are left alone.</summary>
+    public Task FailAsync(Guid id, PhaseName phase, string error, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            if (await CampaignStore.LockCampaignAsync(db, c, t, id, ct) is not { } seq
+                || (await CampaignStore.ReadPhasesAsync(c, t, seq, ct))[PhaseRules.IndexOf(phase)].StatusValue != PhaseStatus.Running)
+            {
+                return;
+            }
+            var now = db.NowMs;
+            await UpdatePhaseAsync(c, t, seq, phase, PhaseStatus.Failed, now, "error = @error, resumed_at = NULL", new { error });
+            await EventOutbox.AppendAsync(c, t, id, CampaignEventType.PhaseFailed, phase, now, ct);
+            await CampaignStatusWriter.RefreshAsync(c, t, seq, id, now, ct);
+        }, ct);
+
     /// <summary>Called in the batch transaction that finished a phase's last shard.</summary>
     internal async Task CompleteInTransactionAsync(DbConnection c, DbTransaction t, JobLease lease, CancellationToken ct)
     {

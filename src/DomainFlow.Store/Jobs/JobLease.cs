@@ -14,5 +14,8 @@ public sealed class JobLease
     public long Cursor { get; set; }
     public long SourceCursor { get; set; }
     public string Owner { get; init; } = "";
+
+    /// <summary>How many times this shard has been leased, this lease included.</summary>
+    public int Attempts { get; init; }
     public string ConfigJson { get; init; } = "";
 }

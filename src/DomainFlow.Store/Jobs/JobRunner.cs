@@ -30,49 +30,68 @@ public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, I
         }
     }
 
-    /// <summary>Processes one leased shard until it is done, the phase stops running, or the lease is lost.</summary>
-    public async Task RunShardAsync(JobLease lease, CancellationToken ct)
+    /// <summary>
+    /// Processes one leased shard until it is done, the phase stops running, the lease is lost or the node stops.
+    /// A batch in flight always finishes (shutdown is checked between batches), so stopping checkpoints cleanly.
+    /// </summary>
+    public async Task RunShardAsync(JobLease lease, CancellationToken stopping)
     {
         var finished = false;
         try
         {
             await using var session = _processors[lease.Phase].Open(lease);
-            while (!finished && !ct.IsCancellationRequested)
+            while (!finished && !stopping.IsCancellationRequested)
             {
-                var remaining = lease.RangeEnd - lease.Cursor;
-                var batch = await session.PrepareAsync((int)Math.Min(options.BatchSize, remaining), ct);
-                var committed = await db.WriteAsync(async (c, t) =>
-                {
-                    if (!await jobs.AdvanceAsync(c, t, lease, batch.NextCursor, batch.NextSourceCursor, options.LeaseDuration, ct))
-                    {
-                        return false;
-                    }
-                    await session.WriteAsync(c, t, batch, ct);
-                    await AddCountersAsync(c, t, lease, batch, ct);
-                    if (batch.NextCursor >= lease.RangeEnd && await JobStore.AllShardsDoneAsync(c, t, lease.CampaignSeq, lease.Phase, ct))
-                    {
-                        await phases.CompleteInTransactionAsync(c, t, lease, ct);
-                    }
-                    return true;
-                }, ct);
-                if (!committed)
+                if (!await RunBatchAsync(lease, session))
                 {
                     break;
                 }
-                lease.Cursor = batch.NextCursor;
-                lease.SourceCursor = batch.NextSourceCursor;
                 finished = lease.Cursor >= lease.RangeEnd;
                 BatchCommitted?.Invoke(lease.CampaignId, lease.Phase);
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException && lease.Attempts >= options.MaxAttempts)
+        {
+            // The same shard failed on every attempt: a persistent fault, not a crash. Say so instead of retrying forever.
+            await phases.FailAsync(lease.CampaignId, lease.Phase, $"Shard {lease.RangeStart}-{lease.RangeEnd} failed {lease.Attempts} times: {e.Message}", CancellationToken.None);
+            throw;
         }
         finally
         {
             if (!finished)
             {
-                // Paused, stopped, deleted or shutting down: free the shard for whoever runs it next.
+                // Paused, stopped, deleted, failing or shutting down: free the shard for whoever runs it next.
                 await jobs.ReleaseAsync(lease, CancellationToken.None);
             }
         }
+    }
+
+    /// <returns>False when the fence refused the batch (nothing of it was written).</returns>
+    private async Task<bool> RunBatchAsync(JobLease lease, IShardSession session)
+    {
+        var none = CancellationToken.None;
+        var remaining = lease.RangeEnd - lease.Cursor;
+        var batch = await session.PrepareAsync((int)Math.Min(options.BatchSize, remaining), none);
+        var committed = await db.WriteAsync(async (c, t) =>
+        {
+            if (!await jobs.AdvanceAsync(c, t, lease, batch.NextCursor, batch.NextSourceCursor, options.LeaseDuration, none))
+            {
+                return false;
+            }
+            await session.WriteAsync(c, t, batch, none);
+            await AddCountersAsync(c, t, lease, batch, none);
+            if (batch.NextCursor >= lease.RangeEnd && await JobStore.AllShardsDoneAsync(c, t, lease.CampaignSeq, lease.Phase, none))
+            {
+                await phases.CompleteInTransactionAsync(c, t, lease, none);
+            }
+            return true;
+        }, none);
+        if (committed)
+        {
+            lease.Cursor = batch.NextCursor;
+            lease.SourceCursor = batch.NextSourceCursor;
+        }
+        return committed;
     }
 
     private async Task AddCountersAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, JobLease lease, ShardBatch batch, CancellationToken ct)

@@ -15,6 +15,9 @@ public sealed class JobRunnerOptions
     /// <summary>How long a shard stays leased without a committed batch before another node may take it.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Leases of one shard that may fail before the phase is marked failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>How often an idle worker looks for work.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 }

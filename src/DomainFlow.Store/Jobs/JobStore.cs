@@ -22,6 +22,7 @@ public sealed class JobStore(Database db)
         public long Cursor { get; set; }
         public long SourceCursor { get; set; }
         public string? Config { get; set; }
+        public long Attempts { get; set; }
     }
 
     internal static async Task CreateShardsAsync(DbConnection c, DbTransaction t, long seq, PhaseName phase, IReadOnlyList<ShardPlan> shards, long nowMs, CancellationToken ct)
@@ -63,7 +64,7 @@ public sealed class JobStore(Database db)
                 new { id, owner, expires = now + (long)leaseDuration.TotalMilliseconds, now }, t, cancellationToken: ct));
             var row = await c.QuerySingleAsync<ClaimRow>(new CommandDefinition(
                 """
-                SELECT j.id, j.campaign_seq, c.id AS campaign_id, j.phase, j.range_start, j.range_end, j.cursor, j.source_cursor, p.config
+                SELECT j.id, j.campaign_seq, c.id AS campaign_id, j.phase, j.range_start, j.range_end, j.cursor, j.source_cursor, j.attempts, p.config
                 FROM jobs j JOIN campaigns c ON c.seq = j.campaign_seq
                 JOIN campaign_phases p ON p.campaign_seq = j.campaign_seq AND p.phase = j.phase
                 WHERE j.id = @id
@@ -81,6 +82,7 @@ public sealed class JobStore(Database db)
                 SourceCursor = row.SourceCursor,
                 Owner = owner,
                 ConfigJson = row.Config ?? "{}",
+                Attempts = (int)row.Attempts,
             };
         }, ct);
 

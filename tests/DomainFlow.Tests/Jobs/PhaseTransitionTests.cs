@@ -65,3 +65,34 @@ public sealed class PhaseTransitionTests
         Assert.Equal(["PhaseStarted", "PhasePaused", "PhaseResumed", "PhaseCompleted", "CampaignDeleted"], types);
     }
 }
+
+public sealed class PersistentFaultTests
+{
+    private sealed class BrokenProcessor : DomainFlow.Store.Jobs.IShardProcessor
+    {
+        public PhaseName Phase => PhaseName.Generation;
+
+        public DomainFlow.Store.Jobs.IShardSession Open(DomainFlow.Store.Jobs.JobLease lease) => throw new InvalidOperationException("disk on fire");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_shard_that_fails_on_every_attempt_fails_the_phase_with_the_reason(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine);
+        var options = new DomainFlow.Store.Jobs.JobRunnerOptions { MaxAttempts = 2 };
+        var runner = new DomainFlow.Store.Jobs.JobRunner(h.Db.Database, h.Jobs, h.Phases, [new BrokenProcessor()], options);
+        var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern());
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            var lease = (await h.Jobs.ClaimAsync("node/0/x", options.LeaseDuration))!;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunShardAsync(lease, CancellationToken.None));
+            Assert.Equal(attempt == 1 ? PhaseStatus.Running : PhaseStatus.Failed, (await h.PhaseAsync(campaign.Id)).Status);
+        }
+
+        Assert.Contains("disk on fire", (await h.PhaseAsync(campaign.Id)).Error);
+        Assert.Equal(CampaignStatus.Failed, (await h.Campaigns.GetAsync(campaign.Id))!.Status);
+    }
+}

@@ -1,18 +1,32 @@
-// Hand-typed mirror of the server contract (see src/DomainFlow.Server/openapi.json).
-// Keep names aligned with the OpenAPI schema so switching to generated types stays mechanical.
+// API types. Response shapes alias the schema generated from the server's checked-in OpenAPI
+// document (`npm run gen:api` → schema.d.ts). Request bodies, SSE events and problem details are
+// hand-typed: the OpenAPI document marks every request field required-but-nullable and does not
+// describe the event stream; compile-time checks below keep them in line with the schema.
+import type { components } from './schema'
 
-export const PHASE_NAMES = ['generation', 'dns_validation', 'http_keyword_analysis', 'analysis'] as const
-export type PhaseName = (typeof PHASE_NAMES)[number]
+type Schemas = components['schemas']
 
-export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'waiting', 'completed', 'failed', 'cancelled'] as const
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
-
-export type PhaseStatus = 'not_started' | 'configured' | 'running' | 'paused' | 'completed' | 'failed' | 'stopped'
-export type CampaignMode = 'step_by_step' | 'auto'
+export type PhaseName = Schemas['PhaseName']
+export type CampaignStatus = Schemas['CampaignStatus']
+export type PhaseStatus = Schemas['PhaseStatus']
+export type CampaignMode = Schemas['CampaignMode']
+export type GenerationSource = Schemas['GenerationSource']
+export type PatternType = NonNullable<Schemas['PatternType']>
 export type PhaseAction = 'start' | 'pause' | 'resume' | 'stop'
 
-export type GenerationSource = 'pattern' | 'list'
-export type PatternType = 'prefix' | 'suffix' | 'both'
+export const PHASE_NAMES = ['generation', 'dns_validation', 'http_keyword_analysis', 'analysis'] as const satisfies readonly PhaseName[]
+export const CAMPAIGN_STATUSES = [
+  'draft', 'running', 'paused', 'waiting', 'completed', 'failed', 'cancelled',
+] as const satisfies readonly CampaignStatus[]
+
+export type Phase = Schemas['PhaseDto']
+export type Campaign = Schemas['CampaignDto']
+export type CampaignPage = Schemas['CampaignPage']
+export type Domain = Schemas['DomainDto']
+export type DomainPage = Schemas['DomainPage']
+export type ListUploadResult = Schemas['ListUploadResult']
+/** Counts are decimal strings: a pattern space can exceed 2^53. */
+export type GenerationPreview = Schemas['GenerationPreviewDto']
 
 export interface GenerationConfig {
   source: GenerationSource
@@ -26,40 +40,6 @@ export interface GenerationConfig {
   offsetStart?: number | null
 }
 
-export interface Phase {
-  phase: PhaseName
-  position: number
-  status: PhaseStatus
-  config: Record<string, unknown> | null
-  total: number
-  processed: number
-  counters: Record<string, number>
-  ratePerSecond: number
-  etaSeconds: number | null
-  startedAt: string | null
-  completedAt: string | null
-  updatedAt: string
-  error: string | null
-}
-
-export interface Campaign {
-  id: string
-  name: string
-  description: string | null
-  mode: CampaignMode
-  status: CampaignStatus
-  createdAt: string
-  updatedAt: string
-  startedAt: string | null
-  completedAt: string | null
-  phases: Phase[]
-}
-
-export interface CampaignPage {
-  items: Campaign[]
-  nextCursor: string | null
-}
-
 export interface CreateCampaignRequest {
   name: string
   description?: string
@@ -71,36 +51,6 @@ export interface UpdateCampaignRequest {
   name?: string
   description?: string
   mode?: CampaignMode
-}
-
-export interface ListUploadResult {
-  accepted: number
-  invalid: number
-  duplicates: number
-  invalidSamples: string[]
-}
-
-/** Counts are decimal strings: a pattern space can exceed 2^53. */
-export interface GenerationPreview {
-  total: string
-  valid: string
-  skipped: string
-  firstNames: string[]
-  configHash: string
-  offsetStart: string
-  nextOffset: string
-  /** Names left in the pattern space from offsetStart on. */
-  remaining?: string
-}
-
-export interface Domain {
-  ordinal: number
-  name: string
-}
-
-export interface DomainPage {
-  items: Domain[]
-  nextCursor: string | null
 }
 
 export type CampaignEventType =
@@ -135,3 +85,14 @@ export interface ProblemDetails {
   code?: string
   errors?: Record<string, string[]>
 }
+
+// Compile-time drift checks: each fails to compile when the schema and the hand-typed shape disagree.
+type Assert<T extends true> = T
+type Extends<A, B> = [A] extends [B] ? true : false
+export type SchemaChecks = [
+  Assert<Extends<GenerationConfig, Schemas['GenerationConfig']>>,
+  Assert<Extends<Required<CreateCampaignRequest>, Schemas['CreateCampaignRequest']>>,
+  Assert<Extends<Required<UpdateCampaignRequest>, Schemas['UpdateCampaignRequest']>>,
+  Assert<Extends<Schemas['PhaseName'], (typeof PHASE_NAMES)[number]>>,
+  Assert<Extends<Schemas['CampaignStatus'], (typeof CAMPAIGN_STATUSES)[number]>>,
+]
