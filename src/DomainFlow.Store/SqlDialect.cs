@@ -28,6 +28,9 @@ public abstract class SqlDialect
     /// <summary>Writes (campaign, ordinal, name) rows inside the caller's transaction as fast as the engine allows.</summary>
     public abstract Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<DomainRow> rows, CancellationToken ct);
 
+    /// <summary>Adds uploaded list names, skipping names the campaign already has; returns how many were new.</summary>
+    public abstract Task<int> InsertListItemsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<ListItem> items, CancellationToken ct);
+
     /// <summary>SQL listing (table_name, column_name, type_family) of the application's tables, for the schema-parity check.</summary>
     public abstract string SchemaColumnsSql { get; }
 
@@ -37,6 +40,9 @@ public abstract class SqlDialect
     /// <summary>Runs one migration script (several statements) inside a transaction.</summary>
     public abstract Task ExecuteScriptAsync(DbConnection connection, DbTransaction transaction, string script, CancellationToken ct);
 }
+
+/// <summary>One uploaded name with its line number.</summary>
+public readonly record struct ListItem(long Line, string Name);
 
 /// <summary>One domain row to write in bulk.</summary>
 public readonly record struct DomainRow(long Ordinal, string Name);

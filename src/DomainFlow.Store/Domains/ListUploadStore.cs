@@ -19,13 +19,13 @@ public sealed class ListUploadStore(Database db)
         long accepted = 0, invalid = 0, duplicates = 0;
         var samples = new List<string>();
         var line = await NextLineNumberAsync(campaignSeq, ct);
-        var batch = new List<(long Line, string Name)>(BatchSize);
+        var batch = new List<ListItem>(BatchSize);
         while (await reader.ReadLineAsync(ct) is { } raw)
         {
             switch (DomainNameNormalizer.Normalize(raw, out var name))
             {
                 case DomainNameNormalizer.Outcome.Valid:
-                    batch.Add((line++, name));
+                    batch.Add(new ListItem(line++, name));
                     break;
                 case DomainNameNormalizer.Outcome.Invalid:
                     invalid++;
@@ -59,16 +59,6 @@ public sealed class ListUploadStore(Database db)
             "SELECT max(line) FROM list_items WHERE campaign_seq = @campaignSeq", new { campaignSeq }, cancellationToken: ct)) ?? -1) + 1;
     }
 
-    private Task<int> InsertAsync(long campaignSeq, List<(long Line, string Name)> batch, CancellationToken ct) =>
-        db.WriteAsync(async (c, t) =>
-        {
-            var inserted = 0;
-            foreach (var (line, name) in batch)
-            {
-                inserted += await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO list_items (campaign_seq, line, name) VALUES (@campaignSeq, @line, @name) ON CONFLICT DO NOTHING",
-                    new { campaignSeq, line, name }, t, cancellationToken: ct));
-            }
-            return inserted;
-        }, ct);
+    private Task<int> InsertAsync(long campaignSeq, List<ListItem> batch, CancellationToken ct) =>
+        db.WriteAsync((c, t) => db.Dialect.InsertListItemsAsync(c, t, campaignSeq, batch, ct), ct);
 }

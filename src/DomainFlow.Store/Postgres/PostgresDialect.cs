@@ -37,6 +37,28 @@ public sealed class PostgresDialect : SqlDialect, IDisposable
         await writer.CompleteAsync(ct);
     }
 
+    /// <summary>Binary COPY into a session temp table, then one INSERT … ON CONFLICT DO NOTHING: a round trip per batch, not per name.</summary>
+    public override async Task<int> InsertListItemsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<ListItem> items, CancellationToken ct)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "CREATE TEMP TABLE IF NOT EXISTS list_stage (line BIGINT NOT NULL, name TEXT NOT NULL) ON COMMIT DELETE ROWS",
+            transaction: transaction, cancellationToken: ct));
+        await using (var writer = await npgsql.BeginBinaryImportAsync("COPY list_stage (line, name) FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var item in items)
+            {
+                writer.StartRow();
+                writer.Write(item.Line, NpgsqlDbType.Bigint);
+                writer.Write(item.Name, NpgsqlDbType.Text);
+            }
+            await writer.CompleteAsync(ct);
+        }
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO list_items (campaign_seq, line, name) SELECT @campaignSeq, line, name FROM list_stage ORDER BY line ON CONFLICT DO NOTHING",
+            new { campaignSeq }, transaction, cancellationToken: ct));
+    }
+
     public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(7211984)";
 
     public override string SchemaColumnsSql => """

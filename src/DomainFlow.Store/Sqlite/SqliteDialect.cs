@@ -48,6 +48,25 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect, IDispos
         return Task.CompletedTask;
     }
 
+    public override Task<int> InsertListItemsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<ListItem> items, CancellationToken ct)
+    {
+        using var command = (SqliteCommand)connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = "INSERT INTO list_items (campaign_seq, line, name) VALUES ($c, $l, $n) ON CONFLICT DO NOTHING";
+        command.Parameters.Add("$c", SqliteType.Integer).Value = campaignSeq;
+        var line = command.Parameters.Add("$l", SqliteType.Integer);
+        var name = command.Parameters.Add("$n", SqliteType.Text);
+        command.Prepare();
+        var inserted = 0;
+        foreach (var item in items)
+        {
+            line.Value = item.Line;
+            name.Value = item.Name;
+            inserted += command.ExecuteNonQuery();
+        }
+        return Task.FromResult(inserted);
+    }
+
     public override string SchemaColumnsSql => """
         SELECT m.name AS table_name, p.name AS column_name, lower(p.type) AS type_name
         FROM sqlite_master m JOIN pragma_table_info(m.name) p
