@@ -24,11 +24,11 @@ public sealed record PhaseDto(
         p.StartedAt, p.CompletedAt, p.UpdatedAt, p.Error);
 }
 
-public sealed record CreateCampaignRequest(string? Name, string? Description, CampaignMode? Mode, Core.Generation.GenerationConfig? Generation);
+public sealed record CreateCampaignRequest(string? Name = null, string? Description = null, CampaignMode? Mode = null, Core.Generation.GenerationConfig? Generation = null);
 
-public sealed record UpdateCampaignRequest(string? Name, string? Description, CampaignMode? Mode);
+public sealed record UpdateCampaignRequest(string? Name = null, string? Description = null, CampaignMode? Mode = null);
 
-public sealed record DuplicateCampaignRequest(string? Name);
+public sealed record DuplicateCampaignRequest(string? Name = null);
 
 public sealed record CampaignPage(IReadOnlyList<CampaignDto> Items, string? NextCursor);
 

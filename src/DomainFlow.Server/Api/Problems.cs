@@ -48,20 +48,33 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>Turns exceptions thrown by endpoints or request binding into problem details.</summary>
-    public static void UseDomainFlowProblems(this WebApplication app) =>
-        app.UseExceptionHandler(handler => handler.Run(async context =>
+    /// <summary>Maps an exception thrown by an endpoint or by request binding to its problem, or null when it is unexpected.</summary>
+    public static IResult? ForException(Exception error) => error switch
+    {
+        ValidationException v => Validation(v.Errors),
+        PhaseConflictException c => TypedResults.Problem(Create(StatusCodes.Status409Conflict, c.Code, "Conflict", c.Message)),
+        BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+        BadHttpRequestException bad => TypedResults.Problem(Create(bad.StatusCode, "bad_request", "Bad request", bad.Message)),
+        JsonException json => MalformedJson(json),
+        _ => null,
+    };
+}
+
+/// <summary>
+/// Answers every exception with problem details. Expected ones (bad input, refused transitions) are the client's
+/// business and are not logged as server errors; anything else is logged once and answered with a bare 500.
+/// </summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var result = Problems.ForException(exception);
+        if (result is null)
         {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var result = error switch
-            {
-                ValidationException v => Validation(v.Errors),
-                PhaseConflictException c => TypedResults.Problem(Create(StatusCodes.Status409Conflict, c.Code, "Conflict", c.Message)),
-                BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
-                BadHttpRequestException bad => TypedResults.Problem(Create(bad.StatusCode, "bad_request", "Bad request", bad.Message)),
-                JsonException json => MalformedJson(json),
-                _ => TypedResults.Problem(Create(500, "internal_error", "Unexpected error", "The server failed to handle the request; details are in its log.")),
-            };
-            await result.ExecuteAsync(context);
-        }));
+            log.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            result = TypedResults.Problem(Problems.Create(500, "internal_error", "Unexpected error", "The server failed to handle the request; details are in its log."));
+        }
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
 }

@@ -30,6 +30,8 @@ public static class ServerHost
         {
             builder.Logging.ClearProviders().AddJsonConsole();
         }
+        // Serves web/'s Vite output from the project's wwwroot when run from bin/; a published app has it beside the binary.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         builder.Services.AddStore(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
@@ -37,7 +39,7 @@ public static class ServerHost
         builder.Services.AddApi();
 
         var app = builder.Build();
-        app.UseDomainFlowProblems();
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseDefaultFiles();
@@ -115,6 +117,7 @@ public static class ServerHost
         services.ConfigureHttpJsonOptions(o => DomainFlowJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "DomainFlow API";

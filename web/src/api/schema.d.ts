@@ -781,10 +781,10 @@ export interface components {
         /** @enum {unknown} */
         CampaignStatus: "draft" | "running" | "paused" | "waiting" | "completed" | "failed" | "cancelled";
         CreateCampaignRequest: {
-            name: null | string;
-            description: null | string;
-            mode: null | components["schemas"]["CampaignMode"];
-            generation: null | components["schemas"]["GenerationConfig"];
+            name?: null | string;
+            description?: null | string;
+            mode?: null | components["schemas"]["CampaignMode"];
+            generation?: null | components["schemas"]["GenerationConfig"];
         };
         DomainDto: {
             /** Format: int64 */
@@ -796,7 +796,7 @@ export interface components {
             nextCursor: null | string;
         };
         DuplicateCampaignRequest: {
-            name: null | string;
+            name?: null | string;
         };
         GenerationConfig: {
             source?: components["schemas"]["GenerationSource"];
@@ -871,9 +871,9 @@ export interface components {
         /** @enum {unknown} */
         PhaseStatus: "not_started" | "configured" | "running" | "paused" | "completed" | "failed" | "stopped";
         UpdateCampaignRequest: {
-            name: null | string;
-            description: null | string;
-            mode: null | components["schemas"]["CampaignMode"];
+            name?: null | string;
+            description?: null | string;
+            mode?: null | components["schemas"]["CampaignMode"];
         };
     };
     responses: never;
