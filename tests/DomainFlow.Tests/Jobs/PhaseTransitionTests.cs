@@ -96,3 +96,24 @@ public sealed class PersistentFaultTests
         Assert.Equal(CampaignStatus.Failed, (await h.Campaigns.GetAsync(campaign.Id))!.Status);
     }
 }
+
+public sealed class AutoModeTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task In_auto_mode_a_completed_phase_waits_when_the_next_one_cannot_run_yet(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine);
+        var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern(), mode: CampaignMode.Auto);
+
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        await h.RunUntilIdleAsync();
+
+        var after = (await h.Campaigns.GetAsync(campaign.Id))!;
+        Assert.Equal(PhaseStatus.Completed, after.Phases[0].Status);
+        Assert.Equal(PhaseStatus.NotStarted, after.Phases[1].Status);
+        Assert.Equal(CampaignStatus.Waiting, after.Status);
+        Assert.NotNull(after.StartedAt);
+        Assert.Null(after.CompletedAt);
+    }
+}
