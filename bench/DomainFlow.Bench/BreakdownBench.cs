@@ -6,7 +6,7 @@ namespace DomainFlow.Bench;
 
 /// <summary>
 /// Where the store path spends its time, on one thread: preparing batches exactly as the generation shard processor
-/// does (NameGenerator → string → DomainRow list) versus writing them with the dialect's bulk insert, one
+/// does (NameGenerator → NameBatch of ASCII bytes) versus writing them with the dialect's bulk insert, one
 /// transaction per batch. No jobs, cursors or counters: the gap to the "store" figure is the job runner's overhead.
 /// </summary>
 internal static class BreakdownBench
@@ -24,11 +24,12 @@ internal static class BreakdownBench
         while (ordinal < args.Names)
         {
             prepare.Start();
-            var rows = new List<DomainRow>(args.BatchSize);
+            var rows = new DomainFlow.Store.Domains.NameBatch(ordinal, args.BatchSize);
             while (rows.Count < args.BatchSize && generator.MoveNext())
             {
-                rows.Add(new DomainRow(ordinal++, generator.CurrentName));
+                rows.Add(generator.Current);
             }
+            ordinal += rows.Count;
             prepare.Stop();
             write.Start();
             await db.WriteAsync((c, t) => db.Dialect.BulkInsertDomainsAsync(c, t, BenchPattern.CampaignSeq, rows, CancellationToken.None));

@@ -9,6 +9,7 @@ using DomainFlow.Bench;
 //   export    --names N --export-file PATH
 //   breakdown --provider sqlite|postgres --names N [--connection CS] [--data-dir DIR] [--batch-size B]
 //   sqlite-insert-prepared|sqlite-insert-multirow|sqlite-insert-raw --names N [--batch-size B]   (investigation)
+//   postgres-copy-importer|postgres-copy-raw --names N [--connection CS] [--batch-size B]         (investigation)
 try
 {
     var options = BenchArgs.Parse(args);
@@ -21,6 +22,8 @@ try
         "sqlite-insert-prepared" => await SqliteInsertExperiment.RunAsync(options, "prepared"),
         "sqlite-insert-multirow" => await SqliteInsertExperiment.RunAsync(options, "multirow"),
         "sqlite-insert-raw" => await SqliteInsertExperiment.RunAsync(options, "raw"),
+        "postgres-copy-importer" => await PostgresCopyExperiment.RunAsync(options, "importer"),
+        "postgres-copy-raw" => await PostgresCopyExperiment.RunAsync(options, "raw"),
         _ => throw new ArgumentException($"unknown subcommand '{options.Command}'"),
     };
 }

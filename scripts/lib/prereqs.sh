@@ -3,6 +3,7 @@
 #
 #   ensure_packages pkg...      install missing Debian packages (root) or explain what to install
 #   ensure_postgres_binaries    make initdb/pg_ctl/postgres available and export PG_BINDIR + PATH
+#   ensure_chromium             install Debian's chromium (browser tests drive /usr/bin/chromium)
 #   require_dotnet / require_node / require_toolchain
 #
 # Everything fails with one clear line on stderr and `exit 1`: these run at the top of scripts,
@@ -90,6 +91,19 @@ ensure_postgres_binaries() {
         *":$bindir:"*) ;;
         *) export PATH="$bindir:$PATH" ;;
     esac
+}
+
+# ensure_chromium
+# The browser tests (Playwright for .NET) launch the Debian package's /usr/bin/chromium and download
+# no browser of their own, so the package must be there; as root it is installed with apt.
+CHROMIUM_PATH=${CHROMIUM_PATH:-/usr/bin/chromium}
+ensure_chromium() {
+    if [[ $EUID -ne 0 && ! -x "$CHROMIUM_PATH" ]]; then
+        prereq_die "the browser tests need Chromium at $CHROMIUM_PATH; run: sudo apt-get install -y --no-install-recommends chromium"
+    fi
+    ensure_packages chromium
+    [[ -x "$CHROMIUM_PATH" ]] ||
+        prereq_die "the Debian chromium package is installed but $CHROMIUM_PATH is missing; the browser tests launch exactly that file"
 }
 
 require_dotnet() {

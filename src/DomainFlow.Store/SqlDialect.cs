@@ -26,7 +26,7 @@ public abstract class SqlDialect
     public abstract ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct);
 
     /// <summary>Writes (campaign, ordinal, name) rows inside the caller's transaction as fast as the engine allows.</summary>
-    public abstract Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<DomainRow> rows, CancellationToken ct);
+    public abstract Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, Domains.NameBatch rows, CancellationToken ct);
 
     /// <summary>Adds uploaded list names, skipping names the campaign already has; returns how many were new.</summary>
     public abstract Task<int> InsertListItemsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<ListItem> items, CancellationToken ct);
@@ -43,6 +43,3 @@ public abstract class SqlDialect
 
 /// <summary>One uploaded name with its line number.</summary>
 public readonly record struct ListItem(long Line, string Name);
-
-/// <summary>One domain row to write in bulk.</summary>
-public readonly record struct DomainRow(long Ordinal, string Name);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using DomainFlow.Core.Generation;
 using DomainFlow.Core.Phases;
+using DomainFlow.Store.Domains;
 using DomainFlow.Store.Jobs;
 
 namespace DomainFlow.Store.Generation;
@@ -29,16 +30,17 @@ public sealed class GenerationShardProcessor(Database db) : IShardProcessor
 
         public Task<ShardBatch> PrepareAsync(int maxItems, CancellationToken ct)
         {
-            var rows = new List<DomainRow>(maxItems);
+            var rows = new NameBatch(_next, maxItems);
             while (rows.Count < maxItems && _names.MoveNext())
             {
-                rows.Add(new DomainRow(_next++, _names.CurrentName));
+                rows.Add(_names.Current);
             }
+            _next += rows.Count;
             return Task.FromResult(new ShardBatch(_next, (long)_names.NextOrdinal, rows.Count, Generated(rows.Count), rows));
         }
 
         public Task WriteAsync(DbConnection connection, DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>
-            db.Dialect.BulkInsertDomainsAsync(connection, transaction, lease.CampaignSeq, (List<DomainRow>)batch.Payload, ct);
+            db.Dialect.BulkInsertDomainsAsync(connection, transaction, lease.CampaignSeq, (NameBatch)batch.Payload, ct);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
@@ -54,17 +56,18 @@ public sealed class GenerationShardProcessor(Database db) : IShardProcessor
             var items = await c.QueryAsync<(long Line, string Name)>(new CommandDefinition(
                 "SELECT line, name FROM list_items WHERE campaign_seq = @seq AND line >= @line ORDER BY line LIMIT @limit",
                 new { seq = lease.CampaignSeq, line = _line, limit = maxItems }, cancellationToken: ct));
-            var rows = new List<DomainRow>(maxItems);
+            var rows = new NameBatch(_next, maxItems);
             foreach (var (line, name) in items)
             {
-                rows.Add(new DomainRow(_next++, name));
+                rows.Add(name);
                 _line = line + 1;
             }
+            _next += rows.Count;
             return new ShardBatch(_next, _line, rows.Count, Generated(rows.Count), rows);
         }
 
         public Task WriteAsync(DbConnection connection, DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>
-            db.Dialect.BulkInsertDomainsAsync(connection, transaction, lease.CampaignSeq, (List<DomainRow>)batch.Payload, ct);
+            db.Dialect.BulkInsertDomainsAsync(connection, transaction, lease.CampaignSeq, (NameBatch)batch.Payload, ct);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }

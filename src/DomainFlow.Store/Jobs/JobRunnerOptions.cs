@@ -7,7 +7,7 @@ public sealed class JobRunnerOptions
     public int Workers { get; set; } = 2;
 
     /// <summary>Items per batch transaction; pause and stop take effect within one batch.</summary>
-    public int BatchSize { get; set; } = 10_000;
+    public int BatchSize { get; set; } = 50_000;
 
     /// <summary>Campaign ordinals per shard.</summary>
     public long ShardSize { get; set; } = 250_000;

@@ -22,19 +22,30 @@ public sealed class PostgresDialect : SqlDialect, IDisposable
 
     public override ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct) => ValueTask.FromResult<IDisposable>(NoGate.Instance);
 
-    public override async Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<DomainRow> rows, CancellationToken ct)
+    /// <summary>
+    /// Binary COPY with the rows encoded here from the names' bytes. NpgsqlBinaryImporter needs a string per name and
+    /// a call per field; scripts/bench-generation showed that client-side cost halving our rate, so this writes the
+    /// documented COPY BINARY format (header, 3-field tuples, trailer) straight into Npgsql's raw copy stream.
+    /// </summary>
+    public override async Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, Domains.NameBatch rows, CancellationToken ct)
     {
         var npgsql = (NpgsqlConnection)connection;
-        await using var writer = await npgsql.BeginBinaryImportAsync("COPY domains (campaign_seq, ordinal, name) FROM STDIN (FORMAT BINARY)", ct);
-        // Synchronous per-field writes: the importer buffers, and an await per value costs more than the copy.
-        foreach (var row in rows)
+        await using var stream = await npgsql.BeginRawBinaryCopyAsync("COPY domains (campaign_seq, ordinal, name) FROM STDIN (FORMAT BINARY)", ct);
+        var buffer = new byte[1 << 16];
+        var used = CopyBinaryFormat.WriteHeader(buffer);
+        var next = 0;
+        while (true)
         {
-            writer.StartRow();
-            writer.Write(campaignSeq, NpgsqlDbType.Bigint);
-            writer.Write(row.Ordinal, NpgsqlDbType.Bigint);
-            writer.Write(row.Name, NpgsqlDbType.Text);
+            (used, next) = CopyBinaryFormat.WriteRows(buffer, used, campaignSeq, rows, next);
+            if (next == rows.Count && used + 2 <= buffer.Length)
+            {
+                used += CopyBinaryFormat.WriteTrailer(buffer.AsSpan(used));
+                await stream.WriteAsync(buffer.AsMemory(0, used), ct);
+                return;
+            }
+            await stream.WriteAsync(buffer.AsMemory(0, used), ct);
+            used = 0;
         }
-        await writer.CompleteAsync(ct);
     }
 
     /// <summary>Binary COPY into a session temp table, then one INSERT … ON CONFLICT DO NOTHING: a round trip per batch, not per name.</summary>

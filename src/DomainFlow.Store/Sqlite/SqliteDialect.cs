@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace DomainFlow.Store.Sqlite;
 
@@ -28,24 +29,38 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect, IDispos
         return new Releaser(_writerGate);
     }
 
-    /// <summary>One prepared INSERT re-bound per row inside the batch's transaction: SQLite's fastest path.</summary>
-    public override Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<DomainRow> rows, CancellationToken ct)
+    /// <summary>
+    /// One prepared INSERT re-bound per row inside the batch's transaction, driven through SQLitePCL directly:
+    /// scripts/bench-generation measured Microsoft.Data.Sqlite's per-row ExecuteNonQuery at ~0.55× of `sqlite3 .import`
+    /// and the raw statement at ~1.2×, so the hot path skips the ADO.NET layer (same connection and transaction).
+    /// </summary>
+    public override Task BulkInsertDomainsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, Domains.NameBatch rows, CancellationToken ct)
     {
-        using var command = (SqliteCommand)connection.CreateCommand();
-        command.Transaction = (SqliteTransaction)transaction;
-        command.CommandText = "INSERT INTO domains (campaign_seq, ordinal, name) VALUES ($c, $o, $n)";
-        var campaign = command.Parameters.Add("$c", SqliteType.Integer);
-        var ordinal = command.Parameters.Add("$o", SqliteType.Integer);
-        var name = command.Parameters.Add("$n", SqliteType.Text);
-        campaign.Value = campaignSeq;
-        command.Prepare();
-        foreach (var row in rows)
+        var db = ((SqliteConnection)connection).Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, "INSERT INTO domains (campaign_seq, ordinal, name) VALUES (?1, ?2, ?3)", out var statement));
+        using (statement)
         {
-            ordinal.Value = row.Ordinal;
-            name.Value = row.Name;
-            command.ExecuteNonQuery();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                raw.sqlite3_bind_int64(statement, 1, campaignSeq);
+                raw.sqlite3_bind_int64(statement, 2, rows.OrdinalAt(i));
+                raw.sqlite3_bind_text(statement, 3, rows.NameAt(i));
+                if (raw.sqlite3_step(statement) != raw.SQLITE_DONE)
+                {
+                    throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), raw.sqlite3_errcode(db));
+                }
+                raw.sqlite3_reset(statement);
+            }
         }
         return Task.CompletedTask;
+    }
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
     }
 
     public override Task<int> InsertListItemsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<ListItem> items, CancellationToken ct)
