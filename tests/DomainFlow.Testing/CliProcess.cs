@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DomainFlow.Server.Tests.Support;
+namespace DomainFlow.Testing;
 
 /// <summary>Runs the built `domainflow` executable as a separate process, as a user would.</summary>
 public static class CliProcess

@@ -1,4 +1,4 @@
-namespace DomainFlow.Server.Tests.Support;
+namespace DomainFlow.Testing;
 
 /// <summary>Locates the repository and the built `domainflow` executable from the test's output folder.</summary>
 public static class RepoPaths

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace DomainFlow.Server.Tests.Support;
+namespace DomainFlow.Testing;
 
 /// <summary>The server as a separate OS process on a data folder, so a test can kill -9 it and start it again.</summary>
 public sealed class ServerProcess : IAsyncDisposable

@@ -4,10 +4,13 @@ using System.Text.Json.Nodes;
 using DomainFlow.Core;
 using DomainFlow.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Xunit;
 
-namespace DomainFlow.Server.Tests.Support;
+namespace DomainFlow.Testing;
 
 /// <summary>The real server on a random loopback port (Kestrel, real sockets) over a fresh SQLite folder or PostgreSQL database.</summary>
 public sealed class TestServer : IAsyncDisposable
@@ -37,6 +40,9 @@ public sealed class TestServer : IAsyncDisposable
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
+            // In a test host the entry assembly is testhost, so the host would look for testhost.staticwebassets.runtime.json
+            // and serve no UI. Name the application as the real executable is named: its manifest maps the built wwwroot.
+            "--applicationName=domainflow",
             $"--Store:DataDirectory={dataDir}",
             $"--Jobs:Workers={workers}",
             "--Jobs:BatchSize=500",
@@ -112,7 +118,10 @@ public sealed class TestServer : IAsyncDisposable
     public async Task<string> CreateCampaignAsync(JsonObject spec)
     {
         var (status, body) = await SendAsync(HttpMethod.Post, "/api/v2/campaigns", spec);
-        Assert.Equal(201, status);
+        if (status != 201)
+        {
+            throw new InvalidOperationException($"Creating the campaign answered {status}, not 201: {body.ToJsonString()}");
+        }
         return body["id"]!.GetValue<string>();
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DomainFlow.Server.Tests.Support;
+using DomainFlow.Testing;
 
 namespace DomainFlow.Server.Tests.Api;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Dapper;
 using DomainFlow.Core.Generation;
-using DomainFlow.Server.Tests.Support;
+using DomainFlow.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace DomainFlow.Server.Tests.Cli;

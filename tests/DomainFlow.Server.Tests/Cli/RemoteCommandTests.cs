@@ -1,4 +1,4 @@
-using DomainFlow.Server.Tests.Support;
+using DomainFlow.Testing;
 
 namespace DomainFlow.Server.Tests.Cli;
 

@@ -2,7 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using DomainFlow.Server.Tests.Support;
+using DomainFlow.Testing;
 
 namespace DomainFlow.Server.Tests.Realtime;
 

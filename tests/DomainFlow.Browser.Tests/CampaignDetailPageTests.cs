@@ -1,0 +1,146 @@
+using DomainFlow.Browser.Tests.Support;
+using DomainFlow.Testing;
+using Microsoft.Playwright;
+
+namespace DomainFlow.Browser.Tests;
+
+/// <summary>Driving the generation phase from the campaign page. One worker and small batches, so runs last long enough to watch.</summary>
+public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTest(browser)
+{
+    private const string AToZ = "abcdefghijklmnopqrstuvwxyz";
+
+    /// <summary>
+    /// Far more names than a test waits for (generation stores a few hundred thousand per second here),
+    /// so the run is still going whenever the test acts on it; the tests stop it themselves.
+    /// </summary>
+    private const long Endless = 20_000_000;
+
+    protected override Task<TestServer> StartServerAsync() => TestServer.StartAsync(workers: 1, extra: ["--Jobs:BatchSize=50"]);
+
+    [Fact]
+    public Task Starting_generation_from_the_campaign_page_shows_it_running_then_completed_live_with_its_domains() => UiAsync(async () =>
+    {
+        const int requested = 500_000;
+        var id = await CreateCampaignAsync("live generation", requested, AToZ, length: 4);
+        await Page.GotoAsync($"/campaigns/{id}");
+        await Expect(Page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-status", "live");
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "configured");
+        await Expect(Page.GetByTestId("domain-row")).ToHaveCountAsync(0);
+        var recorder = await PhaseRecorder.StartAsync(Page, "generation");
+
+        await Page.GetByTestId("phase-start-generation").ClickAsync();
+
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveTextAsync("Completed");
+        await Expect(Page.GetByTestId("phase-processed-generation")).ToHaveAttributeAsync("data-value", requested.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(Page.GetByTestId("phase-processed-generation")).ToHaveTextAsync("500,000");
+        // Step-by-step mode: with generation done the campaign waits for the user to start the next phase.
+        var (_, campaign) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}");
+        Assert.Equal("waiting", campaign["status"]!.GetValue<string>());
+        await Expect(Page.GetByTestId("campaign-status")).ToHaveAttributeAsync("data-status", "waiting");
+
+        // The page went through running to completed on its own (the start answer says "running";
+        // everything after it came over the event stream, the page is never reloaded).
+        var statuses = await recorder.StatusesAsync();
+        Assert.Equal(["configured", "running", "completed"], statuses);
+        var processed = await recorder.ProcessedAsync();
+        Assert.Equal(processed.Order(), processed);
+        // Progress is pushed a few times per second, so a run of over a second shows counts in between.
+        var state = await GenerationStateAsync(id);
+        var took = state["completedAt"]!.GetValue<DateTimeOffset>() - state["startedAt"]!.GetValue<DateTimeOffset>();
+        if (took > TimeSpan.FromSeconds(1))
+        {
+            Assert.Contains(processed, p => p is > 0 and < requested);
+        }
+
+        // The domains the server generated are listed, in ordinal order.
+        var (_, page) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?limit=3");
+        var names = page["items"]!.AsArray().Select(d => d!["name"]!.GetValue<string>()).ToArray();
+        Assert.Equal("aaaashop.com", names[0]);
+        var rows = Page.GetByTestId("domain-row");
+        await Expect(rows.Nth(0)).ToContainTextAsync(names[0]);
+        await Expect(rows.Nth(1)).ToContainTextAsync(names[1]);
+        await Expect(rows.Nth(2)).ToContainTextAsync(names[2]);
+        Assert.Equal("completed", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+    });
+
+    [Fact]
+    public Task Pausing_and_resuming_generation_from_the_campaign_page_holds_and_continues_the_run() => UiAsync(async () =>
+    {
+        var id = await CreateCampaignAsync("pause and resume", Endless, AToZ, length: 6);
+        await Page.GotoAsync($"/campaigns/{id}");
+        await Expect(Page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-status", "live");
+
+        await Page.GetByTestId("phase-start-generation").ClickAsync();
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "running");
+        await WaitForProcessedShownAsync("generation", p => p > 0, "progress after the start");
+
+        await Page.GetByTestId("phase-pause-generation").ClickAsync();
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "paused");
+        await Expect(Page.GetByTestId("phase-resume-generation")).ToBeEnabledAsync();
+        await Expect(Page.GetByTestId("phase-pause-generation")).ToBeDisabledAsync();
+        // A batch in flight when the pause arrived still commits; then the count stands still.
+        var paused = await SettledProcessedAsync(id);
+        Assert.Equal("paused", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+        Assert.InRange(paused, 1, Endless - 1);
+        await WaitForProcessedShownAsync("generation", p => p == paused, $"the server's {paused}");
+        await Task.Delay(1000);
+        Assert.Equal(paused, (await GenerationStateAsync(id))["processed"]!.GetValue<long>());
+        Assert.Equal(paused, await ProcessedShownAsync("generation"));
+
+        await Page.GetByTestId("phase-resume-generation").ClickAsync();
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "running");
+        await WaitForProcessedShownAsync("generation", p => p > paused, $"more than the {paused} at the pause");
+
+        await Page.GetByTestId("phase-stop-generation").ClickAsync();
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "stopped");
+        await Expect(Page.GetByTestId("phase-resume-generation")).ToBeDisabledAsync();
+        Assert.Equal("stopped", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+    });
+
+    [Fact]
+    public Task An_action_the_server_refuses_shows_its_409_message_on_the_phase_card() => UiAsync(async () =>
+    {
+        var id = await CreateCampaignAsync("refused action", Endless, AToZ, length: 6);
+        Assert.Equal(200, (await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/start")).Status);
+        Assert.Equal(200, (await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/pause")).Status);
+
+        // This tab loses its live updates (as on a flaky network), so it keeps showing "paused"
+        // after another client stops the phase, and still offers Resume.
+        await Page.RouteAsync("**/events", route => route.AbortAsync());
+        await Page.GotoAsync($"/campaigns/{id}");
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "paused");
+        await Expect(Page.GetByTestId("live-indicator")).Not.ToHaveAttributeAsync("data-status", "live");
+        Assert.Equal(200, (await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/stop")).Status);
+        var (refused, problem) = await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/resume");
+        Assert.Equal(409, refused);
+        var message = problem["detail"]!.GetValue<string>();
+        Assert.Equal("Only a paused phase can be resumed; generation is stopped.", message);
+
+        var response = await Page.RunAndWaitForResponseAsync(
+            () => Page.GetByTestId("phase-resume-generation").ClickAsync(),
+            r => r.Url.EndsWith($"/campaigns/{id}/phases/generation/resume", StringComparison.Ordinal));
+
+        Assert.Equal(409, response.Status);
+        await Expect(Page.GetByTestId("phase-error-generation")).ToHaveTextAsync(message);
+        Assert.Equal("stopped", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+    });
+
+    /// <summary>The server's processed count once it stopped moving (two equal reads 300 ms apart).</summary>
+    private async Task<long> SettledProcessedAsync(string id)
+    {
+        var last = -1L;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            var now = (await GenerationStateAsync(id))["processed"]!.GetValue<long>();
+            if (now == last)
+            {
+                return now;
+            }
+            last = now;
+            await Task.Delay(300);
+        }
+        throw new TimeoutException("The processed count kept changing after the pause.");
+    }
+}

@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using DomainFlow.Testing;
+using Microsoft.Playwright;
+
+namespace DomainFlow.Browser.Tests.Support;
+
+/// <summary>
+/// One test: the real server (in-process, SQLite, random loopback port) and a fresh browser
+/// context on it. Records console errors, page errors and failed requests so tests can assert
+/// a clean page, and saves a screenshot into .artifacts/browser/ when a test body fails.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly List<string> _consoleErrors = [];
+    private readonly List<string> _failedRequests = [];
+    private IBrowserContext? _context;
+
+    protected TestServer Server { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    /// <summary>Console messages of type error and uncaught page exceptions, in order.</summary>
+    protected IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    /// <summary>Requests that failed at the network level or answered 4xx/5xx.</summary>
+    protected IReadOnlyList<string> FailedRequests => _failedRequests;
+
+    /// <summary>Override to start the server with other options (workers, batch size).</summary>
+    protected virtual Task<TestServer> StartServerAsync() => TestServer.StartAsync();
+
+    public async Task InitializeAsync()
+    {
+        Server = await StartServerAsync();
+        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.Url.ToString().TrimEnd('/'),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+        });
+        _context.SetDefaultTimeout(10_000);
+        Page = await _context.NewPageAsync();
+        Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_consoleErrors)
+                {
+                    _consoleErrors.Add($"console: {message.Text} ({message.Location})");
+                }
+            }
+        };
+        Page.PageError += (_, error) =>
+        {
+            lock (_consoleErrors)
+            {
+                _consoleErrors.Add($"page error: {error}");
+            }
+        };
+        Page.RequestFailed += (_, request) =>
+        {
+            lock (_failedRequests)
+            {
+                _failedRequests.Add($"{request.Method} {request.Url}: {request.Failure}");
+            }
+        };
+        Page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                lock (_failedRequests)
+                {
+                    _failedRequests.Add($"{response.Request.Method} {response.Url}: HTTP {response.Status}");
+                }
+            }
+        };
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.CloseAsync();
+        }
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+
+    /// <summary>Runs a test body; on failure saves a full-page screenshot named after the test, then rethrows.</summary>
+    protected async Task UiAsync(Func<Task> body, [CallerMemberName] string test = "")
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            await ScreenshotAsync(test);
+            throw;
+        }
+    }
+
+    /// <summary>Creates a campaign through the API (not the UI) and returns its id.</summary>
+    protected Task<string> CreateCampaignAsync(string name, long maxDomains, string charset = "abc", int length = 2) =>
+        Server.CreateCampaignAsync(TestServer.PatternSpec(name, maxDomains, charset, length));
+
+    /// <summary>The generation phase as the API reports it now.</summary>
+    protected async Task<JsonNode> GenerationStateAsync(string campaignId)
+    {
+        var (_, campaign) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{campaignId}");
+        return campaign["phases"]!.AsArray().First(p => p!["phase"]!.GetValue<string>() == "generation")!;
+    }
+
+    /// <summary>The processed count a phase card shows (its data-value).</summary>
+    protected async Task<long> ProcessedShownAsync(string phase) =>
+        long.Parse(await Page.GetByTestId($"phase-processed-{phase}").GetAttributeAsync("data-value") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until the processed count a phase card shows satisfies <paramref name="until"/>, and returns it.</summary>
+    protected async Task<long> WaitForProcessedShownAsync(string phase, Func<long, bool> until, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var shown = await ProcessedShownAsync(phase);
+            if (until(shown))
+            {
+                return shown;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The {phase} card still shows {shown} processed; expected {what}.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    protected static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    private async Task ScreenshotAsync(string test)
+    {
+        try
+        {
+            var dir = Path.Combine(RepoPaths.Root, ".artifacts", "browser");
+            Directory.CreateDirectory(dir);
+            var file = Path.Combine(dir, $"{GetType().Name}.{test}.png");
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true, Timeout = 5_000 });
+            await File.WriteAllLinesAsync(Path.ChangeExtension(file, ".log"),
+                [$"url: {Page.Url}", .. ConsoleErrors, .. FailedRequests]);
+        }
+        catch (PlaywrightException)
+        {
+            // A screenshot is a diagnostic; never hide the real failure behind it.
+        }
+    }
+}
