@@ -42,7 +42,6 @@ public sealed class TestServer : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             // In a test host the entry assembly is testhost, so the host would look for testhost.staticwebassets.runtime.json
             // and serve no UI. Name the application as the real executable is named: its manifest maps the built wwwroot.
-            "--applicationName=domainflow",
             $"--Store:DataDirectory={dataDir}",
             $"--Jobs:Workers={workers}",
             "--Jobs:BatchSize=500",

@@ -13,15 +13,16 @@ public sealed record CampaignDto(
         c.Phases.Select(p => PhaseDto.From(p, now)).ToList());
 }
 
+/// <param name="Available">Whether this version can run the phase; the others are visible but cannot be configured or started yet.</param>
 public sealed record PhaseDto(
     PhaseName Phase, int Position, PhaseStatus Status, System.Text.Json.Nodes.JsonNode? Config,
     long Total, long Processed, IReadOnlyDictionary<string, long> Counters, double RatePerSecond, double? EtaSeconds,
-    DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset UpdatedAt, string? Error)
+    DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, DateTimeOffset UpdatedAt, string? Error, bool Available)
 {
     public static PhaseDto From(PhaseState p, DateTimeOffset now) => new(
         p.Phase, p.Position, p.Status, p.ConfigJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(p.ConfigJson),
         p.Total, p.Processed, p.Counters, Math.Round(p.RatePerSecond(now), 1), p.EtaSeconds(now) is { } eta ? Math.Round(eta, 1) : null,
-        p.StartedAt, p.CompletedAt, p.UpdatedAt, p.Error);
+        p.StartedAt, p.CompletedAt, p.UpdatedAt, p.Error, PhaseRules.Executable.Contains(p.Phase));
 }
 
 public sealed record CreateCampaignRequest(string? Name = null, string? Description = null, CampaignMode? Mode = null, Core.Generation.GenerationConfig? Generation = null);

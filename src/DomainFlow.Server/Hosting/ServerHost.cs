@@ -20,7 +20,13 @@ public static class ServerHost
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Static web assets are looked up by application name; hosted inside another process (tests) it would be that process's.
+            ApplicationName = typeof(ServerHost).Assembly.GetName().Name,
+        });
         builder.Configuration.AddEnvironmentVariables("DOMAINFLOW__");
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
         {

@@ -865,6 +865,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             error: null | string;
+            available: boolean;
         };
         /** @enum {unknown} */
         PhaseName: "generation" | "dns_validation" | "http_keyword_analysis" | "analysis";

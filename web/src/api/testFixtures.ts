@@ -17,6 +17,7 @@ export function makePhase(phase: PhaseName, overrides: Partial<Phase> = {}): Pha
     completedAt: null,
     updatedAt: '2026-01-01T00:00:00Z',
     error: null,
+    available: true,
     ...overrides,
   }
 }

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { campaignKeys } from '../api/queryKeys'
 import { campaignsApi } from '../api/campaigns'
 import { errorMessage } from '../api/client'
 import { applyEventToCache } from '../api/liveCache'
@@ -33,6 +34,8 @@ export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
     // Same path as a live event, so the card updates even if the stream is briefly down.
     onSuccess: (phaseState, next) =>
       applyEventToCache(queryClient, { type: EVENT_FOR_ACTION[next], campaignId, phase: name, phaseState, at: phaseState.updatedAt }),
+    // A refusal usually means this page is behind (another client acted): fetch the campaign afresh.
+    onError: () => void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) }),
   })
 
   const done = phase.status === 'completed'

@@ -8,11 +8,21 @@ function pipeline(generation: PhaseStatus, dns: PhaseStatus) {
 }
 
 describe('allowedActions', () => {
-  it('the first phase can start when not started or configured', () => {
-    for (const status of ['not_started', 'configured'] as const) {
+  it('the first phase can start when configured, or again after it failed', () => {
+    for (const status of ['configured', 'failed'] as const) {
       const phases = pipeline(status, 'not_started')
       expect(allowedActions(phases[0]!, phases)).toEqual({ start: true, pause: false, resume: false, stop: false })
     }
+  })
+
+  it('an unconfigured phase cannot start', () => {
+    const phases = pipeline('not_started', 'not_started')
+    expect(allowedActions(phases[0]!, phases).start).toBe(false)
+  })
+
+  it('a phase this version cannot run never offers start', () => {
+    const phases = [makePhase('generation', { status: 'completed' }), makePhase('dns_validation', { status: 'configured', available: false })]
+    expect(allowedActions(phases[1]!, phases).start).toBe(false)
   })
 
   it('a later phase cannot start until the previous one completed', () => {
@@ -32,8 +42,8 @@ describe('allowedActions', () => {
     expect(allowedActions(phases[0]!, phases)).toEqual({ start: false, pause: false, resume: true, stop: true })
   })
 
-  it('finished phases allow nothing', () => {
-    for (const status of ['completed', 'failed', 'stopped'] as const) {
+  it('completed and stopped phases allow nothing', () => {
+    for (const status of ['completed', 'stopped'] as const) {
       const phases = pipeline(status, 'not_started')
       expect(Object.values(allowedActions(phases[0]!, phases)).some(Boolean)).toBe(false)
     }

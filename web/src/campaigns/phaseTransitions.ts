@@ -11,10 +11,14 @@ export function allowedActions(phase: Phase, allPhases: readonly Phase[]): Allow
     .filter((p) => p.position < phase.position)
     .reduce<Phase | undefined>((best, p) => (!best || p.position > best.position ? p : best), undefined)
   const previousDone = !previous || previous.status === 'completed'
-  const startable = phase.status === 'not_started' || phase.status === 'configured'
+  // A failed phase may be started again (after fixing its configuration); an unconfigured one may not.
+  const startable = phase.available && (phase.status === 'configured' || phase.status === 'failed')
+  const otherActive = allPhases.some(
+    (p) => p.position !== phase.position && (p.status === 'running' || p.status === 'paused'),
+  )
 
   return {
-    start: startable && previousDone,
+    start: startable && previousDone && !otherActive,
     pause: phase.status === 'running',
     resume: phase.status === 'paused',
     stop: phase.status === 'running' || phase.status === 'paused',
