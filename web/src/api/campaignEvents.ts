@@ -1,7 +1,9 @@
 import type { InfiniteData } from '@tanstack/react-query'
 import type { Campaign, CampaignEvent, CampaignPage, CampaignStatus, Phase } from './types'
 
-const PHASE_EVENT_TYPES = new Set<CampaignEvent['type']>([
+/** Every event type the server sends (the `event:` name of an SSE message and the JSON `type`). */
+export const CAMPAIGN_EVENT_TYPES: readonly CampaignEvent['type'][] = [
+  'snapshot',
   'phase_started',
   'phase_progress',
   'phase_paused',
@@ -9,7 +11,12 @@ const PHASE_EVENT_TYPES = new Set<CampaignEvent['type']>([
   'phase_completed',
   'phase_failed',
   'phase_stopped',
-])
+  'campaign_completed',
+  'campaign_deleted',
+  'keepalive',
+]
+
+const PHASE_EVENT_TYPES = new Set(CAMPAIGN_EVENT_TYPES.filter((t) => t.startsWith('phase_')))
 
 /** Events after which the server's campaign status is not derivable locally: refetch to be exact. */
 export function needsRefetch(event: CampaignEvent): boolean {

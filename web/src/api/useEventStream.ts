@@ -1,23 +1,11 @@
 import { useEffect, useRef, useState } from 'react'
-import { parseCampaignEvent } from './campaignEvents'
-import type { CampaignEvent, CampaignEventType } from './types'
+import { CAMPAIGN_EVENT_TYPES, parseCampaignEvent } from './campaignEvents'
+import type { CampaignEvent } from './types'
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting'
 
-// Listen to named SSE events too, in case the server sets `event:`; unnamed ones arrive as "message".
-const NAMED_EVENTS: CampaignEventType[] = [
-  'snapshot',
-  'phase_started',
-  'phase_progress',
-  'phase_paused',
-  'phase_resumed',
-  'phase_completed',
-  'phase_failed',
-  'phase_stopped',
-  'campaign_completed',
-  'campaign_deleted',
-  'keepalive',
-]
+// The server names every SSE event (`event:`); listening by name also receives those, unnamed ones arrive as "message".
+const NAMED_EVENTS = CAMPAIGN_EVENT_TYPES
 
 const MAX_RETRY_MS = 15_000
 
