@@ -34,14 +34,19 @@ public sealed class TestServer : IAsyncDisposable
 
     public static TheoryData<string> Engines => new() { "sqlite", "postgres" };
 
+    /// <summary>The PostgreSQL connection string of this server's database (null on SQLite), for a second node to share.</summary>
+    public string? PostgresConnectionString { get; private init; }
+
+    /// <summary>Another node on the same PostgreSQL database, with its own data folder (and so its own node id).</summary>
+    public Task<TestServer> StartNodeAsync(int workers, params string[] extra) =>
+        StartAsync("postgres-shared", workers, [$"--Store:Provider=postgres", $"--Store:ConnectionString={PostgresConnectionString ?? throw new InvalidOperationException("Only PostgreSQL servers can share their database.")}", .. extra]);
+
     public static async Task<TestServer> StartAsync(string engine = "sqlite", int workers = 2, params string[] extra)
     {
         var dataDir = Directory.CreateTempSubdirectory("domainflow-server-test-").FullName;
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
-            // In a test host the entry assembly is testhost, so the host would look for testhost.staticwebassets.runtime.json
-            // and serve no UI. Name the application as the real executable is named: its manifest maps the built wwwroot.
             $"--Store:DataDirectory={dataDir}",
             $"--Jobs:Workers={workers}",
             "--Jobs:BatchSize=500",
@@ -66,6 +71,7 @@ public sealed class TestServer : IAsyncDisposable
             args.Add($"--Store:ConnectionString={new NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString}");
         }
         args.AddRange(extra);
+        var sharedConnection = args.LastOrDefault(a => a.StartsWith("--Store:ConnectionString=", StringComparison.Ordinal))?["--Store:ConnectionString=".Length..];
         var app = ServerHost.Build([.. args]);
         await ServerHost.MigrateAsync(app.Services);
         await app.StartAsync();
@@ -84,7 +90,10 @@ public sealed class TestServer : IAsyncDisposable
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", c);
                 await drop.ExecuteNonQueryAsync();
             }
-        });
+        })
+        {
+            PostgresConnectionString = sharedConnection,
+        };
     }
 
     public static JsonObject PatternSpec(string name, long maxDomains, string charset = "abc", int length = 2) => new()
