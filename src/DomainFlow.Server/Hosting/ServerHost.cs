@@ -87,6 +87,7 @@ public static class ServerHost
         services.AddSingleton(sp => Database.Create(options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Migrator>();
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<WorkSignal>();
         services.AddSingleton<PhaseControl>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<ListUploadStore>();

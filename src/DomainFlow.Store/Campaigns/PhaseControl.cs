@@ -13,7 +13,7 @@ namespace DomainFlow.Store.Campaigns;
 /// Every phase state change, each in one transaction that locks the campaign, checks <see cref="PhaseRules"/>,
 /// writes the phase, re-derives the campaign status and records the event.
 /// </summary>
-public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planners)
+public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planners, WorkSignal? signal = null)
 {
     private readonly Dictionary<PhaseName, IPhasePlanner> _planners = planners.ToDictionary(p => p.Phase);
 
@@ -26,8 +26,12 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
         }, ct);
 
     /// <summary>Plans and starts a phase; a plan that cannot run (for example an exhausted pattern) fails the phase with its reason.</summary>
-    public Task<bool> StartAsync(Guid id, PhaseName phase, CancellationToken ct = default) =>
-        ChangeAsync(id, phase, PhaseAction.Start, (c, t, seq, row, now) => StartInTransactionAsync(c, t, id, seq, row, now, ct), ct);
+    public async Task<bool> StartAsync(Guid id, PhaseName phase, CancellationToken ct = default)
+    {
+        var changed = await ChangeAsync(id, phase, PhaseAction.Start, (c, t, seq, row, now) => StartInTransactionAsync(c, t, id, seq, row, now, ct), ct);
+        signal?.Notify();
+        return changed;
+    }
 
     public Task<bool> PauseAsync(Guid id, PhaseName phase, CancellationToken ct = default) =>
         ChangeAsync(id, phase, PhaseAction.Pause, async (c, t, seq, row, now) =>
@@ -36,12 +40,16 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
             return CampaignEventType.PhasePaused;
         }, ct);
 
-    public Task<bool> ResumeAsync(Guid id, PhaseName phase, CancellationToken ct = default) =>
-        ChangeAsync(id, phase, PhaseAction.Resume, async (c, t, seq, row, now) =>
+    public async Task<bool> ResumeAsync(Guid id, PhaseName phase, CancellationToken ct = default)
+    {
+        var changed = await ChangeAsync(id, phase, PhaseAction.Resume, async (c, t, seq, row, now) =>
         {
             await UpdatePhaseAsync(c, t, seq, phase, PhaseStatus.Running, now, "resumed_at = @now, processed_at_resume = processed");
             return CampaignEventType.PhaseResumed;
         }, ct);
+        signal?.Notify();
+        return changed;
+    }
 
     public Task<bool> StopAsync(Guid id, PhaseName phase, CancellationToken ct = default) =>
         ChangeAsync(id, phase, PhaseAction.Stop, async (c, t, seq, row, now) =>

@@ -8,9 +8,11 @@ namespace DomainFlow.Store.Jobs;
 /// One worker: lease a shard, then per batch prepare the work outside a transaction and commit results, cursor and
 /// counters together in one. A crash loses at most the uncommitted batch, which the next lease redoes from the cursor.
 /// </summary>
-public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, IEnumerable<IShardProcessor> processors, JobRunnerOptions options)
+public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, IEnumerable<IShardProcessor> processors, JobRunnerOptions options, WorkSignal? signal = null)
 {
     private readonly Dictionary<Core.Phases.PhaseName, IShardProcessor> _processors = processors.ToDictionary(p => p.Phase);
+
+    private static readonly WorkSignal NoSignal = new();
 
     /// <summary>Raised after each committed batch (campaign id, phase) so the local hub can publish progress quickly.</summary>
     public event Action<Guid, Core.Phases.PhaseName>? BatchCommitted;
@@ -23,7 +25,7 @@ public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, I
             var lease = await jobs.ClaimAsync(owner, options.LeaseDuration, ct);
             if (lease is null)
             {
-                await Task.Delay(options.PollInterval, db.Clock, ct);
+                await (signal ?? NoSignal).WaitAsync(options.PollInterval, db.Clock, ct);
                 continue;
             }
             await RunShardAsync(lease, ct);

@@ -226,4 +226,26 @@ public sealed class GenerationPhaseTests
         Assert.Equal(PhaseStatus.Failed, phase.Status);
         Assert.Contains("Upload a list", phase.Error);
     }
+
+    [Fact]
+    public async Task An_idle_worker_starts_at_once_when_a_phase_starts_on_its_node()
+    {
+        await using var h = await StoreHarness.CreateAsync("sqlite");
+        h.Options.PollInterval = TimeSpan.FromMinutes(10);
+        var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern());
+        using var stop = new CancellationTokenSource();
+        var worker = Task.Run(() => h.Runner.RunAsync("node/0/w", stop.Token));
+        await Task.Delay(200); // the worker found nothing and is waiting out its poll interval
+
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while ((await h.PhaseAsync(campaign.Id)).Status != PhaseStatus.Completed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(PhaseStatus.Completed, (await h.PhaseAsync(campaign.Id)).Status);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => worker);
+    }
 }

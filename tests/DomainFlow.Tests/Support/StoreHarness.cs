@@ -20,14 +20,15 @@ public sealed class StoreHarness : IAsyncDisposable
         Options = options;
         Campaigns = new CampaignStore(db.Database);
         Jobs = new JobStore(db.Database);
-        Phases = new PhaseControl(db.Database, [new GenerationPlanner(db.Database, options)]);
-        Runner = new JobRunner(db.Database, Jobs, Phases, [new GenerationShardProcessor(db.Database)], options);
+        Phases = new PhaseControl(db.Database, [new GenerationPlanner(db.Database, options)], Signal);
+        Runner = new JobRunner(db.Database, Jobs, Phases, [new GenerationShardProcessor(db.Database)], options, Signal);
         Domains = new DomainStore(db.Database);
         Lists = new ListUploadStore(db.Database);
         Outbox = new EventOutbox(db.Database);
     }
 
     public TestDatabase Db { get; }
+    public WorkSignal Signal { get; } = new();
     public JobRunnerOptions Options { get; }
     public CampaignStore Campaigns { get; }
     public JobStore Jobs { get; }
