@@ -11,6 +11,8 @@ namespace DomainFlow.Server.Api;
 /// <summary>/api/v2/campaigns/{id}/phases: configuration and start / pause / resume / stop.</summary>
 public static class PhasesApi
 {
+    public const long MaxListUploadBytes = 4L << 30;
+
     public static RouteGroupBuilder MapPhases(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/campaigns/{id:guid}/phases").WithTags("Phases");
@@ -24,7 +26,9 @@ public static class PhasesApi
             ActAsync(id, phase, control.ResumeAsync, campaigns, clock, ct));
         group.MapPost("/{phase}/stop", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
             ActAsync(id, phase, control.StopAsync, campaigns, clock, ct));
-        group.MapPost("/generation/list", UploadListAsync).Accepts<string>("text/plain", "text/csv");
+        // Lists of millions of names exceed Kestrel's 30 MB default body limit; the upload is streamed, so allow large files.
+        group.MapPost("/generation/list", UploadListAsync).Accepts<string>("text/plain", "text/csv")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxListUploadBytes));
         return api;
     }
 

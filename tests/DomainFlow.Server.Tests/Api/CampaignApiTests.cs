@@ -200,4 +200,39 @@ public sealed class CampaignApiTests
         Assert.Equal((3, 1, 1), (counts["accepted"]!.GetValue<int>(), counts["invalid"]!.GetValue<int>(), counts["duplicates"]!.GetValue<int>()));
         Assert.Equal("ordinal,name\n0,b.com\n1,a.com\n2,xn--mnchen-3ya.de\n", csv);
     }
+
+    [Fact]
+    public async Task A_list_larger_than_the_default_body_limit_is_streamed_in_completely()
+    {
+        await using var server = await TestServer.StartAsync();
+        var id = await server.CreateCampaignAsync(new JsonObject { ["name"] = "big list", ["generation"] = new JsonObject { ["source"] = "list" } });
+        const int names = 2_500_000; // ~35 MB: above Kestrel's 30 MB default request limit
+        var content = new PushStreamContent(async stream =>
+        {
+            await using var writer = new StreamWriter(stream, leaveOpen: true);
+            for (var i = 0; i < names; i++)
+            {
+                await writer.WriteAsync($"name{i:D7}.com\n");
+            }
+        });
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+
+        using var upload = await server.Http.PostAsync($"/api/v2/campaigns/{id}/phases/generation/list", content);
+        var counts = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(200, (int)upload.StatusCode);
+        Assert.Equal(names, counts["accepted"]!.GetValue<long>());
+    }
+
+    /// <summary>Streams a generated body without holding it in memory.</summary>
+    private sealed class PushStreamContent(Func<Stream, Task> write) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => write(stream);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }
