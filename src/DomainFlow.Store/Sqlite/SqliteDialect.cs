@@ -9,6 +9,7 @@ namespace DomainFlow.Store.Sqlite;
 public sealed class SqliteDialect(string connectionString) : SqlDialect, IDisposable
 {
     private readonly SemaphoreSlim _writerGate = new(1, 1);
+    private volatile bool _walEnabled;
 
     public override string Name => "sqlite";
 
@@ -18,10 +19,18 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect, IDispos
 
     public override DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
-    public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken ct) =>
+    public override async Task PrepareConnectionAsync(DbConnection connection, CancellationToken ct)
+    {
+        // WAL is a property of the database file: switching once per process is enough, and doing it on every open
+        // would take a lock each time. The other settings belong to the connection.
+        if (!_walEnabled)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL;", cancellationToken: ct));
+            _walEnabled = true;
+        }
         await connection.ExecuteAsync(new CommandDefinition(
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;",
-            cancellationToken: ct));
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;", cancellationToken: ct));
+    }
 
     public override async ValueTask<IDisposable> EnterWriteAsync(CancellationToken ct)
     {
