@@ -14,8 +14,8 @@ public sealed class EventStreamTests
     public async Task Sse_sends_a_snapshot_then_started_progress_and_completed_events()
     {
         // Small batches on one worker make the run last a few seconds, long enough to see progress.
-        await using var server = await TestServer.StartAsync(workers: 1, extra: ["--Jobs:BatchSize=50"]);
-        var id = await server.CreateCampaignAsync(TestServer.PatternSpec("live", 400_000, charset: "abcdefghijklmnopqrstuvwxyz", length: 4));
+        await using var server = await TestServer.StartAsync(workers: 1, extra: ["--Jobs:BatchSize=10"]);
+        var id = await server.CreateCampaignAsync(TestServer.PatternSpec("live", 150_000, charset: "abcdefghijklmnopqrstuvwxyz", length: 4));
         using var timeout = new CancellationTokenSource(Patience);
         using var response = await server.Http.GetAsync($"/api/v2/campaigns/{id}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
@@ -45,7 +45,7 @@ public sealed class EventStreamTests
             }
             if (events.Current.EventType == "phase_completed")
             {
-                Assert.Equal(400_000, e["phaseState"]!["processed"]!.GetValue<long>());
+                Assert.Equal(150_000, e["phaseState"]!["processed"]!.GetValue<long>());
                 break;
             }
         }
