@@ -13,8 +13,8 @@ public sealed class MultiNodeTests
     public async Task Worker_nodes_on_one_postgres_share_the_shards_and_an_api_only_node_streams_their_progress()
     {
         await using var api = await TestServer.StartAsync("postgres", workers: 0);
-        await using var nodeA = await api.StartNodeAsync(workers: 1, "--Jobs:BatchSize=200");
-        await using var nodeB = await api.StartNodeAsync(workers: 1, "--Jobs:BatchSize=200");
+        await using var nodeA = await api.StartNodeAsync(workers: 1, "--Jobs:BatchSize=100");
+        await using var nodeB = await api.StartNodeAsync(workers: 1, "--Jobs:BatchSize=100");
         var id = await api.CreateCampaignAsync(TestServer.PatternSpec("multi", 100_000, charset: "abcdefghijklmnopqrstuvwxyz", length: 4));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var response = await api.Http.GetAsync($"/api/v2/campaigns/{id}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
