@@ -30,15 +30,19 @@ public static class CampaignWatch
                         await output.WriteLineAsync($"campaign is {e["campaign"]!["status"]}; nothing running");
                         return;
                     }
-                    await output.WriteLineAsync(Bar(active));
+                    await ShowAsync(output, Bar(active));
                     continue;
                 }
                 if (e["phaseState"] is { } phase)
                 {
-                    await output.WriteLineAsync(Bar(phase));
+                    await ShowAsync(output, Bar(phase));
                 }
                 if (Terminal.Contains(type))
                 {
+                    if (InPlace)
+                    {
+                        await output.WriteLineAsync(); // end the redrawn line
+                    }
                     await output.WriteLineAsync($"{type.Replace('_', ' ')}{(e["phaseState"]?["error"]?.GetValue<string>() is { } error ? ": " + error : "")}");
                     return;
                 }
@@ -46,6 +50,12 @@ public static class CampaignWatch
         }));
         return command;
     }
+
+    /// <summary>On a terminal the bar redraws in place; piped output gets one line per update.</summary>
+    private static bool InPlace => !Console.IsOutputRedirected;
+
+    private static Task ShowAsync(TextWriter output, string bar) =>
+        InPlace ? output.WriteAsync($"\r{bar}\u001b[K") : output.WriteLineAsync(bar);
 
     private static string Bar(JsonNode phase)
     {
