@@ -18,7 +18,7 @@ public static class ServerHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -38,7 +38,6 @@ public static class ServerHost
         }
         // Serves web/'s Vite output from the project's wwwroot when run from bin/; a published app has it beside the binary.
         builder.WebHost.UseStaticWebAssets();
-        configure?.Invoke(builder);
         builder.Services.AddStore(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddRealtime();
