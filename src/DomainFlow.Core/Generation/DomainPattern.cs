@@ -71,9 +71,7 @@ public sealed class DomainPattern
     }
 
     public static DomainPattern? TryCreate(GenerationConfig config, ValidationErrors errors) =>
-        PatternConfigValidator.Validate(config, errors) is { } v
-            ? new DomainPattern(v.Type, v.PrefixLength, v.SuffixLength, v.Charset, v.Constant, v.Tlds)
-            : null;
+        PatternConfigValidator.Validate(config, errors);
 
     internal static DomainPattern FromValidated(PatternType type, int prefixLength, int suffixLength, string charset, string constant, string[] tlds) =>
         new(type, prefixLength, suffixLength, charset, constant, tlds);

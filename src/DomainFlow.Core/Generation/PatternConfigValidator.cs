@@ -2,15 +2,13 @@ using System.Numerics;
 
 namespace DomainFlow.Core.Generation;
 
-/// <summary>Checks a pattern configuration field by field and returns its normalised form, or null with every error recorded.</summary>
+/// <summary>Checks a pattern configuration field by field and returns the normalised pattern, or null with every error recorded.</summary>
 internal static class PatternConfigValidator
 {
-    internal sealed record ValidPattern(PatternType Type, int PrefixLength, int SuffixLength, string Charset, string Constant, string[] Tlds);
-
     /// <summary>Signed 64-bit: ordinals are stored as BIGINT in both database engines.</summary>
     private static readonly BigInteger MaxTotal = long.MaxValue;
 
-    public static ValidPattern? Validate(GenerationConfig config, ValidationErrors errors)
+    public static DomainPattern? Validate(GenerationConfig config, ValidationErrors errors)
     {
         var start = errors.IsEmpty;
         if (config.PatternType is not { } type)
@@ -71,8 +69,8 @@ internal static class PatternConfigValidator
             errors.Add("charset", $"{charset.Length}^{prefixLength + suffixLength} × {tlds.Length} TLDs = {total} combinations, more than the 2^63−1 a campaign can address; shorten the variable part or the charset");
             return null;
         }
-        var pattern = new ValidPattern(type, prefixLength, suffixLength, charset, constant, tlds);
-        if (DomainPattern.FromValidated(type, prefixLength, suffixLength, charset, constant, tlds).ValidTotal == 0)
+        var pattern = DomainPattern.FromValidated(type, prefixLength, suffixLength, charset, constant, tlds);
+        if (pattern.ValidTotal == 0)
         {
             errors.Add("constant", "every name of this pattern breaks DNS rules (a label cannot start or end with '-', names are at most 253 characters)");
             return null;

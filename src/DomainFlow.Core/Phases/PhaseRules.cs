@@ -20,7 +20,7 @@ public static class PhaseRules
         var status = statuses[index];
         if (!Executable.Contains(target) && action is PhaseAction.Configure or PhaseAction.Start)
         {
-            return new("phase_not_available", $"The {Wire(target)} phase is not available in this version yet.");
+            return NotAvailable(target);
         }
         return action switch
         {
@@ -41,6 +41,9 @@ public static class PhaseRules
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }
+
+    public static TransitionError NotAvailable(PhaseName phase) =>
+        new("phase_not_available", $"The {Wire(phase)} phase is not available in this version yet.");
 
     private static TransitionError? CheckStart(PhaseName target, int index, PhaseStatus status, IReadOnlyList<PhaseStatus> statuses)
     {

@@ -43,7 +43,8 @@ public static class PhasesApi
         var name = ParsePhase(phase);
         if (!PhaseRules.Executable.Contains(name))
         {
-            throw new PhaseConflictException("phase_not_available", $"The {phase} phase is not available in this version yet.");
+            // Refused before the body is read: its shape belongs to a phase this version does not have yet.
+            throw PhaseConflictException.From(PhaseRules.NotAvailable(name));
         }
         var config = body.Deserialize<GenerationConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
         var errors = new Core.ValidationErrors();
@@ -96,14 +97,7 @@ public static class PhasesApi
     private static PhaseName ParsePhase(string phase) =>
         WireNames.TryParse<PhaseName>(phase, out var name)
             ? name
-            : throw new ValidationException(OneError("phase", $"must be one of {string.Join(", ", PhaseRules.Order.Select(p => WireNames.ToWire(p)))}"));
-
-    private static Core.ValidationErrors OneError(string field, string message)
-    {
-        var errors = new Core.ValidationErrors();
-        errors.Add(field, message);
-        return errors;
-    }
+            : throw new ValidationException(Core.ValidationErrors.Single("phase", $"must be one of {string.Join(", ", PhaseRules.Order.Select(p => WireNames.ToWire(p)))}"));
 
     private static void ThrowIfRefused(this TransitionError? error)
     {

@@ -32,12 +32,7 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
-    public static IResult Validation(string field, string message)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, message);
-        return Validation(errors);
-    }
+    public static IResult Validation(string field, string message) => Validation(ValidationErrors.Single(field, message));
 
     /// <summary>Names the offending JSON path instead of echoing .NET type names.</summary>
     private static IResult MalformedJson(JsonException json)

@@ -198,13 +198,6 @@ public sealed class CampaignStore(Database db)
         catch (FormatException)
         {
         }
-        throw new ValidationException(InvalidCursor());
-    }
-
-    private static ValidationErrors InvalidCursor()
-    {
-        var errors = new ValidationErrors();
-        errors.Add("cursor", "is not a cursor this server issued");
-        return errors;
+        throw new ValidationException(ValidationErrors.Single("cursor", "is not a cursor this server issued"));
     }
 }
