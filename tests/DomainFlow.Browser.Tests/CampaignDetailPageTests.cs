@@ -15,12 +15,13 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
     /// </summary>
     private const long Endless = 20_000_000;
 
-    protected override Task<TestServer> StartServerAsync() => TestServer.StartAsync(workers: 1, extra: ["--Jobs:BatchSize=50"]);
+    protected override Task<TestServer> StartServerAsync() => TestServer.StartAsync(workers: 1, extra: ["--Jobs:BatchSize=10"]);
 
     [Fact]
     public Task Starting_generation_from_the_campaign_page_shows_it_running_then_completed_live_with_its_domains() => UiAsync(async () =>
     {
-        const int requested = 500_000;
+        // Small batches on one worker make this a run of a few seconds, so live progress has time to show.
+        const int requested = 150_000;
         var id = await CreateCampaignAsync("live generation", requested, AToZ, length: 4);
         await Page.GotoAsync($"/campaigns/{id}");
         await Expect(Page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-status", "live");
@@ -33,7 +34,7 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
         await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
         await Expect(Page.GetByTestId("phase-status-generation")).ToHaveTextAsync("Completed");
         await Expect(Page.GetByTestId("phase-processed-generation")).ToHaveAttributeAsync("data-value", requested.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(Page.GetByTestId("phase-processed-generation")).ToHaveTextAsync("500,000");
+        await Expect(Page.GetByTestId("phase-processed-generation")).ToHaveTextAsync("150,000");
         // Step-by-step mode: with generation done the campaign waits for the user to start the next phase.
         var (_, campaign) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}");
         Assert.Equal("waiting", campaign["status"]!.GetValue<string>());
@@ -45,13 +46,8 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
         Assert.Equal(["configured", "running", "completed"], statuses);
         var processed = await recorder.ProcessedAsync();
         Assert.Equal(processed.Order(), processed);
-        // Progress is pushed a few times per second, so a run of over a second shows counts in between.
-        var state = await GenerationStateAsync(id);
-        var took = state["completedAt"]!.GetValue<DateTimeOffset>() - state["startedAt"]!.GetValue<DateTimeOffset>();
-        if (took > TimeSpan.FromSeconds(1))
-        {
-            Assert.Contains(processed, p => p is > 0 and < requested);
-        }
+        // Progress is pushed a few times per second: the page showed counts between start and completion.
+        Assert.Contains(processed, p => p is > 0 and < requested);
 
         // The domains the server generated are listed, in ordinal order.
         var (_, page) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?limit=3");
