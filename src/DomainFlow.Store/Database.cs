@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using DomainFlow.Store.Postgres;
 using DomainFlow.Store.Sqlite;
 
@@ -66,6 +67,23 @@ public sealed class Database(SqlDialect dialect, TimeProvider clock) : IDisposab
             await work(c, t);
             return true;
         }, ct);
+
+    /// <summary>One read query on a connection of its own.</summary>
+    public async Task<List<T>> QueryAsync<T>(string sql, object? args = null, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<T?> QueryFirstOrDefaultAsync<T>(string sql, object? args = null, CancellationToken ct = default)
+    {
+        await using var connection = await OpenAsync(ct);
+        return await connection.QueryFirstOrDefaultAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct));
+    }
+
+    /// <summary>One write statement in a transaction of its own; returns the rows affected.</summary>
+    public Task<int> ExecuteAsync(string sql, object? args = null, CancellationToken ct = default) =>
+        WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(sql, args, t, cancellationToken: ct)), ct);
 
     public void Dispose() => (Dialect as IDisposable)?.Dispose();
 }

@@ -2,7 +2,7 @@ using DomainFlow.Core.Phases;
 
 namespace DomainFlow.Core.Campaigns;
 
-/// <summary>A campaign and its phases, in order.</summary>
+/// <summary>A campaign and its phases, in order. <see cref="OwnerId"/> is null for campaigns created before accounts existed.</summary>
 public sealed record Campaign(
     Guid Id,
     string Name,
@@ -13,4 +13,5 @@ public sealed record Campaign(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? CompletedAt,
-    IReadOnlyList<PhaseState> Phases);
+    IReadOnlyList<PhaseState> Phases,
+    Guid? OwnerId = null);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using DomainFlow.Core;
+using DomainFlow.Core.Audit;
 using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Generation;
+using DomainFlow.Server.Auth;
 using DomainFlow.Store.Campaigns;
 using DomainFlow.Store.Generation;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +17,7 @@ public static class CampaignsApi
 
     public static RouteGroupBuilder MapCampaigns(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/campaigns").WithTags("Campaigns");
+        var group = api.MapGroup("/campaigns").WithTags("Campaigns").RequireCampaignAccess();
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:guid}", GetAsync);
@@ -25,7 +27,8 @@ public static class CampaignsApi
         return api;
     }
 
-    private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> CreateAsync(CreateCampaignRequest request, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> CreateAsync(
+        CreateCampaignRequest request, Caller caller, HttpContext http, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var name = ValidateName(request.Name, errors, required: true);
@@ -38,12 +41,13 @@ public static class CampaignsApi
         {
             throw new ValidationException(errors);
         }
-        var campaign = await campaigns.CreateAsync(name!, request.Description, request.Mode ?? CampaignMode.StepByStep, configJson, ct);
+        var campaign = await campaigns.CreateAsync(name!, request.Description, request.Mode ?? CampaignMode.StepByStep, configJson, caller.User.Id, ct);
+        await audit.RecordAsync(http, AuditAction.CampaignCreated, targetType: "campaign", targetId: campaign.Id.ToString(), detail: campaign.Name);
         return TypedResults.Created($"/api/v2/campaigns/{campaign.Id}", CampaignDto.From(campaign, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<CampaignPage>, ProblemHttpResult>> ListAsync(
-        CampaignStore campaigns, TimeProvider clock, string? search, string? status, int? limit, string? cursor, CancellationToken ct)
+        Caller caller, CampaignStore campaigns, TimeProvider clock, string? search, string? status, int? limit, string? cursor, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         CampaignStatus? statusFilter = null;
@@ -66,7 +70,7 @@ public static class CampaignsApi
         {
             throw new ValidationException(errors);
         }
-        var page = await campaigns.ListAsync(search, statusFilter, limit ?? 50, cursor, ct);
+        var page = await campaigns.ListAsync(search, statusFilter, limit ?? 50, cursor, caller.Viewer, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new CampaignPage(page.Items.Select(c => CampaignDto.From(c, now)).ToList(), page.NextCursor));
     }
@@ -89,11 +93,19 @@ public static class CampaignsApi
             : (ProblemHttpResult)Problems.NotFound("The campaign");
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, CampaignStore campaigns, CancellationToken ct) =>
-        await campaigns.DeleteAsync(id, ct) ? TypedResults.NoContent() : (ProblemHttpResult)Problems.NotFound("The campaign");
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, HttpContext http, CampaignStore campaigns, AuditLog audit, CancellationToken ct)
+    {
+        if (!await campaigns.DeleteAsync(id, ct))
+        {
+            return (ProblemHttpResult)Problems.NotFound("The campaign");
+        }
+        await audit.RecordAsync(http, AuditAction.CampaignDeleted, targetType: "campaign", targetId: id.ToString());
+        return TypedResults.NoContent();
+    }
 
     /// <summary>Copies name, description, mode and the generation configuration; never results.</summary>
-    private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> DuplicateAsync(Guid id, DuplicateCampaignRequest? request, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<CampaignDto>, ProblemHttpResult>> DuplicateAsync(
+        Guid id, DuplicateCampaignRequest? request, Caller caller, HttpContext http, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         if (await campaigns.GetAsync(id, ct) is not { } source)
         {
@@ -106,7 +118,9 @@ public static class CampaignsApi
             throw new ValidationException(errors);
         }
         var generationConfig = source.Phases.FirstOrDefault(p => p.Phase == Core.Phases.PhaseName.Generation)?.ConfigJson;
-        var copy = await campaigns.CreateAsync(name!, source.Description, source.Mode, generationConfig, ct);
+        // The copy belongs to whoever made it (an admin duplicating someone's campaign gets their own).
+        var copy = await campaigns.CreateAsync(name!, source.Description, source.Mode, generationConfig, caller.User.Id, ct);
+        await audit.RecordAsync(http, AuditAction.CampaignCreated, targetType: "campaign", targetId: copy.Id.ToString(), detail: $"{copy.Name} (duplicate of {id})");
         return TypedResults.Created($"/api/v2/campaigns/{copy.Id}", CampaignDto.From(copy, clock.GetUtcNow()));
     }
 

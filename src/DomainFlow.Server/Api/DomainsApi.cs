@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DomainFlow.Core;
+using DomainFlow.Server.Auth;
 using DomainFlow.Store.Campaigns;
 using DomainFlow.Store.Domains;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class DomainsApi
 
     public static RouteGroupBuilder MapDomains(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/campaigns/{id:guid}/domains").WithTags("Domains");
+        var group = api.MapGroup("/campaigns/{id:guid}/domains").WithTags("Domains").RequireCampaignAccess();
         group.MapGet("/", PageAsync);
         group.MapGet("/export", ExportAsync).Produces(200, contentType: "text/csv").Produces(200, contentType: "application/x-ndjson");
         return api;

@@ -9,8 +9,8 @@ public static class HealthApi
 {
     public static RouteGroupBuilder MapHealth(this RouteGroupBuilder api)
     {
-        api.MapGet("/health", () => TypedResults.Ok(new HealthDto("ok"))).WithTags("Health");
-        api.MapGet("/ready", ReadyAsync).WithTags("Health");
+        api.MapGet("/health", () => TypedResults.Ok(new HealthDto("ok"))).WithTags("Health").AllowAnonymous();
+        api.MapGet("/ready", ReadyAsync).WithTags("Health").AllowAnonymous();
         return api;
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using DomainFlow.Core;
+using DomainFlow.Core.Audit;
 using DomainFlow.Core.Generation;
 using DomainFlow.Core.Phases;
+using DomainFlow.Server.Auth;
 using DomainFlow.Store.Campaigns;
 using DomainFlow.Store.Domains;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,17 +17,17 @@ public static class PhasesApi
 
     public static RouteGroupBuilder MapPhases(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/campaigns/{id:guid}/phases").WithTags("Phases");
+        var group = api.MapGroup("/campaigns/{id:guid}/phases").WithTags("Phases").RequireCampaignAccess();
         group.MapGet("/", ListAsync);
         group.MapPut("/{phase}/config", ConfigureAsync);
-        group.MapPost("/{phase}/start", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
-            ActAsync(id, phase, control.StartAsync, campaigns, clock, ct));
-        group.MapPost("/{phase}/pause", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
-            ActAsync(id, phase, control.PauseAsync, campaigns, clock, ct));
-        group.MapPost("/{phase}/resume", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
-            ActAsync(id, phase, control.ResumeAsync, campaigns, clock, ct));
-        group.MapPost("/{phase}/stop", (Guid id, string phase, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
-            ActAsync(id, phase, control.StopAsync, campaigns, clock, ct));
+        group.MapPost("/{phase}/start", (Guid id, string phase, HttpContext http, PhaseControl control, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.StartAsync, AuditAction.PhaseStarted, http, campaigns, audit, clock, ct));
+        group.MapPost("/{phase}/pause", (Guid id, string phase, HttpContext http, PhaseControl control, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.PauseAsync, AuditAction.PhasePaused, http, campaigns, audit, clock, ct));
+        group.MapPost("/{phase}/resume", (Guid id, string phase, HttpContext http, PhaseControl control, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.ResumeAsync, AuditAction.PhaseResumed, http, campaigns, audit, clock, ct));
+        group.MapPost("/{phase}/stop", (Guid id, string phase, HttpContext http, PhaseControl control, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
+            ActAsync(id, phase, control.StopAsync, AuditAction.PhaseStopped, http, campaigns, audit, clock, ct));
         // Lists of millions of names exceed Kestrel's 30 MB default body limit; the upload is streamed, so allow large files.
         group.MapPost("/generation/list", UploadListAsync).Accepts<string>("text/plain", "text/csv")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxListUploadBytes));
@@ -59,7 +61,8 @@ public static class PhasesApi
     }
 
     private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ActAsync(
-        Guid id, string phase, Func<Guid, PhaseName, CancellationToken, Task<bool>> action, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+        Guid id, string phase, Func<Guid, PhaseName, CancellationToken, Task<bool>> action, string auditAction,
+        HttpContext http, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var name = ParsePhase(phase);
         if (!await action(id, name, ct))
@@ -67,6 +70,8 @@ public static class PhasesApi
             return (ProblemHttpResult)Problems.NotFound("The campaign");
         }
         var state = await PhaseOfAsync(id, name, campaigns, clock, ct);
+        await audit.RecordAsync(http, auditAction, state.Status == PhaseStatus.Failed ? AuditOutcome.Failure : AuditOutcome.Success,
+            "campaign", id.ToString(), WireNames.ToWire(name));
         // A start whose plan cannot run (an exhausted pattern, an empty list) fails the phase; say why with 409.
         return state.Status == PhaseStatus.Failed
             ? TypedResults.Problem(Problems.Create(StatusCodes.Status409Conflict, "phase_start_failed", "The phase could not start", state.Error))

@@ -8,16 +8,13 @@ namespace DomainFlow.Server.Cli;
 /// <summary>`domainflow campaigns ...`: remote verbs against a running server.</summary>
 public static class CampaignsCommand
 {
-    private static readonly Option<string> Server = new("--server")
-    {
-        Description = "Server URL (default $DOMAINFLOW_SERVER or http://127.0.0.1:5080)",
-        Recursive = true,
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("DOMAINFLOW_SERVER") ?? Hosting.ServerHost.DefaultUrl,
-    };
+    private static readonly Option<string> Server = RemoteOptions.ServerOption(recursive: true);
+
+    private static readonly Option<string?> Token = RemoteOptions.TokenOption(recursive: true);
 
     public static Command Create()
     {
-        var command = new Command("campaigns", "Manage campaigns on a running server.") { Server };
+        var command = new Command("campaigns", "Manage campaigns on a running server.") { Server, Token };
         command.Subcommands.Add(List());
         command.Subcommands.Add(CreateFromSpec());
         foreach (var action in new[] { "start", "pause", "resume", "stop" })
@@ -33,12 +30,12 @@ public static class CampaignsCommand
     internal static Func<ParseResult, CancellationToken, Task<int>> Remote(Func<ParseResult, RemoteClient, TextWriter, CancellationToken, Task> action) =>
         async (result, ct) =>
         {
-            if (!Uri.TryCreate(result.GetValue(Server), UriKind.Absolute, out var server))
+            if (!RemoteOptions.TryServer(result, Server, out var server))
             {
-                await result.InvocationConfiguration.Error.WriteLineAsync($"domainflow: --server must be an absolute URL");
+                await result.InvocationConfiguration.Error.WriteLineAsync($"domainflow: --server must be an absolute http(s) URL");
                 return CliApp.UsageError;
             }
-            using var client = new RemoteClient(server);
+            using var client = new RemoteClient(server, RemoteOptions.TokenFor(result, Token, server));
             try
             {
                 await action(result, client, result.InvocationConfiguration.Output, ct);

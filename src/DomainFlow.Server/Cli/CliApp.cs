@@ -17,6 +17,11 @@ public static class CliApp
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(CampaignsCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
+        foreach (var command in LoginCommand.Create())
+        {
+            root.Subcommands.Add(command);
+        }
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((result, ct) => ServeCommand.RunAsync(result.UnmatchedTokens.ToArray(), ct));
 

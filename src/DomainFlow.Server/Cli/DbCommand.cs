@@ -9,18 +9,12 @@ public static class DbCommand
 {
     public static Command Create()
     {
-        var provider = new Option<string>("--provider") { Description = "sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
-        var connection = new Option<string?>("--connection") { Description = "Connection string (postgres), or a SQLite connection string" };
-        var dataDir = new Option<string>("--data-dir") { Description = "Folder of the embedded database", DefaultValueFactory = _ => "data" };
-        var migrate = new Command("migrate", "Apply pending database migrations.") { provider, connection, dataDir };
+        var store = new StoreOptionsCli();
+        var migrate = new Command("migrate", "Apply pending database migrations.");
+        store.AddTo(migrate);
         migrate.SetAction(async (result, ct) =>
         {
-            var options = new StoreOptions
-            {
-                Provider = result.GetValue(provider)!,
-                ConnectionString = result.GetValue(connection) ?? Environment.GetEnvironmentVariable("DOMAINFLOW__Store__ConnectionString"),
-                DataDirectory = result.GetValue(dataDir)!,
-            };
+            var options = store.Read(result);
             try
             {
                 using var db = Database.Create(options, TimeProvider.System);

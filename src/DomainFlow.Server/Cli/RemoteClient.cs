@@ -6,15 +6,37 @@ using DomainFlow.Core;
 namespace DomainFlow.Server.Cli;
 
 /// <summary>Talks to a running server's API for the remote CLI verbs; turns problem details into one-line errors.</summary>
-public sealed class RemoteClient(Uri server) : IDisposable
+public sealed class RemoteClient : IDisposable
 {
-    private readonly HttpClient _http = new() { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+    private readonly HttpClient _http;
+
+    /// <param name="token">Sent as a bearer token on every request.</param>
+    /// <param name="cookies">For the login flow, which works with a short-lived session instead.</param>
+    public RemoteClient(Uri server, string? token, System.Net.CookieContainer? cookies = null)
+    {
+        _http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies ?? new System.Net.CookieContainer(), UseCookies = cookies is not null })
+        {
+            BaseAddress = server,
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        if (token is not null)
+        {
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    /// <summary>The session's anti-CSRF token, sent on unsafe requests once set.</summary>
+    public string? CsrfToken { get; set; }
 
     public sealed class RemoteException(string message) : Exception(message);
 
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? body, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
+        if (CsrfToken is not null && method != HttpMethod.Get)
+        {
+            request.Headers.Add("X-CSRF-Token", CsrfToken);
+        }
         using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
@@ -55,7 +77,8 @@ public sealed class RemoteClient(Uri server) : IDisposable
             var problem = JsonNode.Parse(body);
             var detail = problem?["detail"]?.GetValue<string>() ?? problem?["title"]?.GetValue<string>();
             var code = problem?["code"]?.GetValue<string>();
-            return $"{detail ?? "request failed"} (HTTP {status}{(code is null ? "" : ", " + code)})";
+            var hint = status == 401 && code == "authentication_required" ? "; sign in with 'domainflow login --server URL' or pass --token" : "";
+            return $"{detail ?? "request failed"} (HTTP {status}{(code is null ? "" : ", " + code)}){hint}";
         }
         catch (JsonException)
         {

@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
 using DomainFlow.Core;
+using System.Security.Authentication;
 using DomainFlow.Server.Api;
+using DomainFlow.Server.Auth;
+using DomainFlow.Server.Security;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using DomainFlow.Server.Jobs;
 using DomainFlow.Server.Realtime;
 using DomainFlow.Store;
@@ -28,10 +32,12 @@ public static class ServerHost
             ApplicationName = typeof(ServerHost).Assembly.GetName().Name,
         });
         builder.Configuration.AddEnvironmentVariables("DOMAINFLOW__");
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Kestrel:Endpoints:Http:Url"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureHttpsDefaults(https => https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13));
         if (builder.Configuration.GetValue<bool>("Logging:Json"))
         {
             builder.Logging.ClearProviders().AddJsonConsole();
@@ -39,18 +45,28 @@ public static class ServerHost
         // Serves web/'s Vite output from the project's wwwroot when run from bin/; a published app has it beside the binary.
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddStore(builder.Configuration);
+        builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddSecrets(builder.Configuration);
         builder.Services.AddJobs(builder.Configuration);
         builder.Services.AddRealtime();
         builder.Services.AddApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseWebSockets();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapGroup("/api/v2").MapHealth().MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents();
+        // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
+        app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
+            .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
+            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
         return app;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DomainFlow.Core.Users;
 
 namespace DomainFlow.Server.Realtime;
 
@@ -13,10 +14,13 @@ public sealed class EventHub
 
     public int SubscriberCount => _subscriptions.Count;
 
-    /// <summary>Subscribes to one campaign's events, or every campaign's when <paramref name="campaignId"/> is null.</summary>
-    public Subscription Subscribe(Guid? campaignId, bool everything)
+    /// <summary>
+    /// Subscribes <paramref name="viewer"/> to one campaign's events, or to every campaign they may see when
+    /// <paramref name="everything"/> is set.
+    /// </summary>
+    public Subscription Subscribe(Viewer viewer, Guid? campaignId, bool everything)
     {
-        var subscription = new Subscription(this, everything);
+        var subscription = new Subscription(this, viewer, everything);
         if (campaignId is { } id)
         {
             subscription.CampaignIds.TryAdd(id, 0);
@@ -25,11 +29,12 @@ public sealed class EventHub
         return subscription;
     }
 
-    public void Publish(CampaignEventDto e)
+    /// <summary>Delivers the event to subscribers who asked for it and may see the campaign of <paramref name="ownerId"/>.</summary>
+    public void Publish(CampaignEventDto e, Guid? ownerId)
     {
         foreach (var subscription in _subscriptions.Keys)
         {
-            if (subscription.Wants(e))
+            if (subscription.Wants(e, ownerId))
             {
                 subscription.Queue.Writer.TryWrite(e);
             }
@@ -40,11 +45,14 @@ public sealed class EventHub
     {
         private readonly EventHub _hub;
 
-        internal Subscription(EventHub hub, bool everything)
+        internal Subscription(EventHub hub, Viewer viewer, bool everything)
         {
             _hub = hub;
+            Viewer = viewer;
             Everything = everything;
         }
+
+        public Viewer Viewer { get; }
 
         /// <summary>Every campaign's events (the /events stream, or a WebSocket subscribed to "*").</summary>
         public bool Everything { get; set; }
@@ -54,7 +62,8 @@ public sealed class EventHub
         public Channel<CampaignEventDto> Queue { get; } = Channel.CreateBounded<CampaignEventDto>(
             new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
 
-        internal bool Wants(CampaignEventDto e) => Everything || (e.CampaignId is { } id && CampaignIds.ContainsKey(id));
+        internal bool Wants(CampaignEventDto e, Guid? ownerId) =>
+            Viewer.CanSee(ownerId) && (Everything || (e.CampaignId is { } id && CampaignIds.ContainsKey(id)));
 
         public void Dispose()
         {

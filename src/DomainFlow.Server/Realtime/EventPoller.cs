@@ -70,7 +70,7 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
             {
                 _lastProcessed[(entry.CampaignId, phase.Phase)] = phase.Processed;
             }
-            hub.Publish(new CampaignEventDto(entry.Type, entry.CampaignId, entry.Phase, campaign is null ? null : CampaignDto.From(campaign, now), phase, entry.At));
+            hub.Publish(new CampaignEventDto(entry.Type, entry.CampaignId, entry.Phase, campaign is null ? null : CampaignDto.From(campaign, now), phase, entry.At), entry.OwnerId);
         }
         return after;
     }
@@ -91,7 +91,7 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
                 continue;
             }
             _lastProcessed[key] = change.Phase.Processed;
-            hub.Publish(new CampaignEventDto(CampaignEventType.PhaseProgress, change.CampaignId, change.Phase.Phase, null, PhaseDto.From(change.Phase, now), now));
+            hub.Publish(new CampaignEventDto(CampaignEventType.PhaseProgress, change.CampaignId, change.Phase.Phase, null, PhaseDto.From(change.Phase, now), now), change.OwnerId);
         }
     }
 }

@@ -6,7 +6,9 @@ using System.Text.Json;
 using DomainFlow.Core;
 using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Events;
+using DomainFlow.Core.Users;
 using DomainFlow.Server.Api;
+using DomainFlow.Server.Auth;
 using DomainFlow.Store.Campaigns;
 
 namespace DomainFlow.Server.Realtime;
@@ -18,18 +20,18 @@ public static class EventsApi
 
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
-        api.MapGet("/campaigns/{id:guid}/events", CampaignStreamAsync).WithTags("Events").Produces(200, contentType: "text/event-stream");
-        api.MapGet("/events", (EventHub hub, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.ServerSentEvents(StreamAsync(hub.Subscribe(null, everything: true), ActiveSnapshotsAsync(campaigns, clock, ct), clock, ct)))
+        api.MapGet("/campaigns/{id:guid}/events", CampaignStreamAsync).WithTags("Events").Produces(200, contentType: "text/event-stream").RequireCampaignAccess();
+        api.MapGet("/events", (Caller caller, EventHub hub, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.ServerSentEvents(StreamAsync(hub.Subscribe(caller.Viewer, null, everything: true), ActiveSnapshotsAsync(caller.Viewer, campaigns, clock, ct), clock, ct)))
             .WithTags("Events").Produces(200, contentType: "text/event-stream");
         api.MapGet("/ws", WebSocketAsync).WithTags("Events");
         return api;
     }
 
-    private static async Task<IResult> CampaignStreamAsync(Guid id, EventHub hub, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CampaignStreamAsync(Guid id, Caller caller, EventHub hub, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
     {
         // Subscribe before reading the snapshot so nothing that happens in between is missed.
-        var subscription = hub.Subscribe(id, everything: false);
+        var subscription = hub.Subscribe(caller.Viewer, id, everything: false);
         if (await campaigns.GetAsync(id, ct) is not { } campaign)
         {
             subscription.Dispose();
@@ -91,14 +93,14 @@ public static class EventsApi
     }
 
     /// <summary>For the all-campaigns stream: a snapshot of every campaign that is running or paused.</summary>
-    private static async IAsyncEnumerable<CampaignEventDto> ActiveSnapshotsAsync(CampaignStore campaigns, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
+    private static async IAsyncEnumerable<CampaignEventDto> ActiveSnapshotsAsync(Viewer viewer, CampaignStore campaigns, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
         foreach (var status in new[] { CampaignStatus.Running, CampaignStatus.Paused })
         {
             string? cursor = null;
             do
             {
-                var page = await campaigns.ListAsync(null, status, CampaignsApi.MaxPageSize, cursor, ct);
+                var page = await campaigns.ListAsync(null, status, CampaignsApi.MaxPageSize, cursor, viewer, ct);
                 foreach (var campaign in page.Items)
                 {
                     yield return Snapshot(campaign, clock);
@@ -112,14 +114,19 @@ public static class EventsApi
     /// <summary>Client messages: {"type":"subscribe"|"unsubscribe","campaignId":"&lt;id&gt;"|"*"}.</summary>
     private sealed record WsCommand(string? Type, string? CampaignId);
 
-    private static async Task<IResult> WebSocketAsync(HttpContext http, EventHub hub, CampaignStore campaigns, TimeProvider clock, ILoggerFactory logs)
+    private static async Task<IResult> WebSocketAsync(HttpContext http, Caller caller, EventHub hub, CampaignStore campaigns, TimeProvider clock, ILoggerFactory logs)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
             return TypedResults.Problem(Problems.Create(400, "websocket_required", "WebSocket upgrade required", "Connect with a WebSocket client."));
         }
+        if (caller.ViaSession && !SameOrigin(http))
+        {
+            // Browsers send cookies with cross-site WebSocket handshakes and no CSRF header can ride along: check Origin.
+            return TypedResults.Problem(Problems.Create(403, "cross_origin", "Forbidden", "WebSocket connections must come from this server's own pages."));
+        }
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        using var subscription = hub.Subscribe(null, everything: false);
+        using var subscription = hub.Subscribe(caller.Viewer, null, everything: false);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var send = new SemaphoreSlim(1, 1);
         var sender = PumpAsync(socket, subscription, send, clock, done.Token);
@@ -186,14 +193,14 @@ public static class EventsApi
         if (everything)
         {
             subscription.Everything = true;
-            await foreach (var snapshot in ActiveSnapshotsAsync(campaigns, clock, ct))
+            await foreach (var snapshot in ActiveSnapshotsAsync(subscription.Viewer, campaigns, clock, ct))
             {
                 await SendAsync(socket, send, snapshot, ct);
             }
             return;
         }
         subscription.CampaignIds.TryAdd(id, 0);
-        if (await campaigns.GetAsync(id, ct) is { } campaign)
+        if (await campaigns.GetAsync(id, ct) is { } campaign && subscription.Viewer.CanSee(campaign.OwnerId))
         {
             await SendAsync(socket, send, Snapshot(campaign, clock), ct);
         }
@@ -221,6 +228,15 @@ public static class EventsApi
             }
             await SendAsync(socket, send, next, ct);
         }
+    }
+
+    /// <summary>A missing Origin (a non-browser client) passes; a browser's must name this very server.</summary>
+    private static bool SameOrigin(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        return origin.Length == 0
+            || (Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase)
+                && uri.Scheme == http.Request.Scheme);
     }
 
     private static object Error(string message) => new { type = "error", detail = message };

@@ -17,10 +17,11 @@ internal sealed class CampaignRow
     public long UpdatedAt { get; set; }
     public long? StartedAt { get; set; }
     public long? CompletedAt { get; set; }
+    public string? OwnerId { get; set; }
 
     public Campaign ToModel(IReadOnlyList<PhaseState> phases) => new(
         Guid.Parse(Id), Name, Description, WireNames.Parse<CampaignMode>(Mode), WireNames.Parse<CampaignStatus>(Status),
-        Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt), Time.FromMs(StartedAt), Time.FromMs(CompletedAt), phases);
+        Time.FromMs(CreatedAt), Time.FromMs(UpdatedAt), Time.FromMs(StartedAt), Time.FromMs(CompletedAt), phases, OwnerId is null ? null : Guid.Parse(OwnerId));
 }
 
 internal sealed class PhaseRow

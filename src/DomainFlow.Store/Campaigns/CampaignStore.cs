@@ -1,10 +1,10 @@
 using System.Data.Common;
-using System.Text;
 using Dapper;
 using DomainFlow.Core;
 using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Events;
 using DomainFlow.Core.Phases;
+using DomainFlow.Core.Users;
 using DomainFlow.Store.Events;
 
 namespace DomainFlow.Store.Campaigns;
@@ -12,20 +12,20 @@ namespace DomainFlow.Store.Campaigns;
 /// <summary>Campaign records: create, read, list, edit, duplicate and delete.</summary>
 public sealed class CampaignStore(Database db)
 {
-    private const string CampaignColumns = "seq, id, name, description, mode, status, created_at, updated_at, started_at, completed_at";
+    private const string CampaignColumns = "seq, id, name, description, mode, status, created_at, updated_at, started_at, completed_at, owner_id";
     private const string PhaseColumns = "campaign_seq, phase, position, status, config, total, processed, started_at, completed_at, updated_at, error, resumed_at, processed_at_resume";
 
     public sealed record Page(IReadOnlyList<Campaign> Items, string? NextCursor);
 
-    public async Task<Campaign> CreateAsync(string name, string? description, CampaignMode mode, string? generationConfigJson, CancellationToken ct = default)
+    public async Task<Campaign> CreateAsync(string name, string? description, CampaignMode mode, string? generationConfigJson, Guid? ownerId = null, CancellationToken ct = default)
     {
         var id = Guid.CreateVersion7(db.Clock.GetUtcNow());
         await db.WriteAsync(async (c, t) =>
         {
             var now = db.NowMs;
             var seq = await c.ExecuteScalarAsync<long>(new CommandDefinition(
-                "INSERT INTO campaigns (id, name, description, mode, status, created_at, updated_at) VALUES (@id, @name, @description, @mode, @status, @now, @now) RETURNING seq",
-                new { id = id.ToString(), name, description, mode = WireNames.ToWire(mode), status = WireNames.ToWire(CampaignStatus.Draft), now }, t, cancellationToken: ct));
+                "INSERT INTO campaigns (id, name, description, mode, status, created_at, updated_at, owner_id) VALUES (@id, @name, @description, @mode, @status, @now, @now, @owner) RETURNING seq",
+                new { id = id.ToString(), owner = ownerId?.ToString(), name, description, mode = WireNames.ToWire(mode), status = WireNames.ToWire(CampaignStatus.Draft), now }, t, cancellationToken: ct));
             foreach (var phase in PhaseRules.Order)
             {
                 var config = phase == PhaseName.Generation ? generationConfigJson : null;
@@ -53,11 +53,19 @@ public sealed class CampaignStore(Database db)
         return row is null ? null : (await WithPhasesAsync(c, [row], ct))[0];
     }
 
-    /// <summary>Newest first, keyset-paged by the insertion sequence; <paramref name="search"/> matches the name case-insensitively.</summary>
-    public async Task<Page> ListAsync(string? search, CampaignStatus? status, int limit, string? cursor, CancellationToken ct = default)
+    /// <summary>
+    /// Newest first, keyset-paged by the insertion sequence; <paramref name="search"/> matches the name case-insensitively.
+    /// A <paramref name="viewer"/> who is not an admin sees only their own campaigns.
+    /// </summary>
+    public async Task<Page> ListAsync(string? search, CampaignStatus? status, int limit, string? cursor, Viewer? viewer = null, CancellationToken ct = default)
     {
         var where = new List<string>();
         var args = new DynamicParameters();
+        if (viewer is { IsAdmin: false })
+        {
+            where.Add("owner_id = @owner");
+            args.Add("owner", viewer.UserId.ToString());
+        }
         if (!string.IsNullOrWhiteSpace(search))
         {
             where.Add("lower(name) LIKE @search ESCAPE '\\'");
@@ -68,7 +76,7 @@ public sealed class CampaignStore(Database db)
             where.Add("status = @status");
             args.Add("status", WireNames.ToWire(s));
         }
-        if (DecodeCursor(cursor) is { } after)
+        if (Cursor.Decode(cursor) is { } after)
         {
             where.Add("seq < @afterSeq");
             args.Add("afterSeq", after);
@@ -81,7 +89,7 @@ public sealed class CampaignStore(Database db)
         if (rows.Count > limit)
         {
             rows.RemoveAt(limit);
-            next = EncodeCursor(rows[^1].Seq);
+            next = Cursor.Encode(rows[^1].Seq);
         }
         return new Page(await WithPhasesAsync(c, rows, ct), next);
     }
@@ -107,16 +115,17 @@ public sealed class CampaignStore(Database db)
             {
                 return false;
             }
+            // Appended while the row still exists: the outbox entry records the owner its subscribers are filtered by.
+            await EventOutbox.AppendAsync(c, t, id, CampaignEventType.CampaignDeleted, null, db.NowMs, ct);
             foreach (var table in new[] { "jobs", "domains", "list_items", "phase_counters", "campaign_phases" })
             {
                 await c.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE campaign_seq = @s", new { s }, t, cancellationToken: ct));
             }
             await c.ExecuteAsync(new CommandDefinition("DELETE FROM campaigns WHERE seq = @s", new { s }, t, cancellationToken: ct));
-            await EventOutbox.AppendAsync(c, t, id, CampaignEventType.CampaignDeleted, null, db.NowMs, ct);
             return true;
         }, ct);
 
-    public sealed record PhaseChange(Guid CampaignId, PhaseState Phase);
+    public sealed record PhaseChange(Guid CampaignId, PhaseState Phase, Guid? OwnerId);
 
     /// <summary>Phases that run or changed since <paramref name="sinceMs"/>: what event hubs poll for progress.</summary>
     public async Task<IReadOnlyList<PhaseChange>> ActivePhasesAsync(long sinceMs, CancellationToken ct = default)
@@ -134,8 +143,20 @@ public sealed class CampaignStore(Database db)
         var campaigns = await WithPhasesAsync(c, rows, ct);
         return campaigns
             .SelectMany(x => x.Phases.Where(p => p.Status == PhaseStatus.Running || p.UpdatedAt.ToUnixTimeMilliseconds() >= sinceMs)
-                .Select(p => new PhaseChange(x.Id, p)))
+                .Select(p => new PhaseChange(x.Id, p, x.OwnerId)))
             .ToList();
+    }
+
+    /// <summary>Whether the campaign exists and who owns it: what access checks need, without loading phases.</summary>
+    public async Task<(bool Exists, Guid? OwnerId)> OwnerOfAsync(Guid id, CancellationToken ct = default)
+    {
+        var row = await db.QueryFirstOrDefaultAsync<OwnerRow>("SELECT owner_id FROM campaigns WHERE id = @id", new { id = id.ToString() }, ct);
+        return row is null ? (false, null) : (true, row.OwnerId is null ? null : Guid.Parse(row.OwnerId));
+    }
+
+    private sealed class OwnerRow
+    {
+        public string? OwnerId { get; set; }
     }
 
     /// <summary>The internal key that domain and job rows use, or null when the campaign does not exist.</summary>
@@ -174,30 +195,4 @@ public sealed class CampaignStore(Database db)
     }
 
     private static readonly IReadOnlyDictionary<string, long> EmptyCounters = new Dictionary<string, long>();
-
-    /// <summary>Opaque to clients: a versioned, URL-safe token, so the paging key can change without breaking them.</summary>
-    private static string EncodeCursor(long seq) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"c1:{seq}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static long? DecodeCursor(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-        try
-        {
-            var padded = cursor.Replace('-', '+').Replace('_', '/');
-            padded += new string('=', (4 - (padded.Length % 4)) % 4);
-            var text = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
-            if (text.StartsWith("c1:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(3), out var seq))
-            {
-                return seq;
-            }
-        }
-        catch (FormatException)
-        {
-        }
-        throw new ValidationException(ValidationErrors.Single("cursor", "is not a cursor this server issued"));
-    }
 }

@@ -12,7 +12,7 @@ namespace DomainFlow.Store.Events;
 /// </summary>
 public sealed class EventOutbox(Database db)
 {
-    public sealed record Entry(long Id, Guid CampaignId, CampaignEventType Type, PhaseName? Phase, DateTimeOffset At);
+    public sealed record Entry(long Id, Guid CampaignId, CampaignEventType Type, PhaseName? Phase, DateTimeOffset At, Guid? OwnerId);
 
     private sealed class Row
     {
@@ -21,11 +21,12 @@ public sealed class EventOutbox(Database db)
         public string Type { get; set; } = "";
         public string? Phase { get; set; }
         public long CreatedAt { get; set; }
+        public string? OwnerId { get; set; }
     }
 
     internal static Task AppendAsync(DbConnection c, DbTransaction t, Guid campaignId, CampaignEventType type, PhaseName? phase, long nowMs, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO campaign_events (campaign_id, type, phase, created_at) VALUES (@id, @type, @phase, @now)",
+            "INSERT INTO campaign_events (campaign_id, owner_id, type, phase, created_at) VALUES (@id, (SELECT owner_id FROM campaigns WHERE id = @id), @type, @phase, @now)",
             new { id = campaignId.ToString(), type = WireNames.ToWire(type), phase = phase is { } p ? WireNames.ToWire(p) : null, now = nowMs },
             t, cancellationToken: ct));
 
@@ -39,10 +40,10 @@ public sealed class EventOutbox(Database db)
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<Row>(new CommandDefinition(
-            "SELECT id, campaign_id, type, phase, created_at FROM campaign_events WHERE id > @afterId ORDER BY id LIMIT @limit",
+            "SELECT id, campaign_id, owner_id, type, phase, created_at FROM campaign_events WHERE id > @afterId ORDER BY id LIMIT @limit",
             new { afterId, limit }, cancellationToken: ct));
         return rows.Select(r => new Entry(r.Id, Guid.Parse(r.CampaignId), WireNames.Parse<CampaignEventType>(r.Type),
-            r.Phase is null ? null : WireNames.Parse<PhaseName>(r.Phase), DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt))).ToList();
+            r.Phase is null ? null : WireNames.Parse<PhaseName>(r.Phase), DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt), r.OwnerId is null ? null : Guid.Parse(r.OwnerId))).ToList();
     }
 
     /// <summary>Drops entries older than <paramref name="age"/>: hubs only need what happened since their last poll.</summary>

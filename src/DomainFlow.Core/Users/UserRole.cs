@@ -1,0 +1,7 @@
+namespace DomainFlow.Core.Users;
+
+public enum UserRole
+{
+    User,
+    Admin,
+}

@@ -1,0 +1,157 @@
+using DomainFlow.Core;
+using DomainFlow.Core.Audit;
+using DomainFlow.Core.Users;
+using DomainFlow.Server.Auth;
+using DomainFlow.Store.Users;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DomainFlow.Server.Api;
+
+/// <summary>/api/v2/auth: login and logout, the current user, password change and sessions.</summary>
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Auth");
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.LoginPolicy);
+        group.MapPost("/logout", LogoutAsync).AllowPendingPasswordChange();
+        group.MapPost("/logout-all", LogoutAllAsync).AllowPendingPasswordChange();
+        group.MapGet("/me", (Caller caller) => TypedResults.Ok(Me(caller))).AllowPendingPasswordChange();
+        group.MapPost("/change-password", ChangePasswordAsync).AllowPendingPasswordChange();
+        group.MapGet("/sessions", ListSessionsAsync);
+        group.MapDelete("/sessions/{sessionId:guid}", RevokeSessionAsync);
+        return api;
+    }
+
+    /// <summary>Unknown email, wrong password, disabled or locked account: one answer, one timing.</summary>
+    private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
+        LoginRequest request, HttpContext http, UserStore users, SessionStore sessions, AuthOptions auth, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(request.Email))
+        {
+            errors.Add("email", "is required");
+        }
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            errors.Add("password", "is required");
+        }
+        if (!errors.IsEmpty)
+        {
+            throw new ValidationException(errors);
+        }
+        var record = await users.FindLoginAsync(request.Email!, ct);
+        string? failure;
+        if (record is null)
+        {
+            PasswordHasher.VerifyDecoy(request.Password!);
+            failure = "unknown_user";
+        }
+        else
+        {
+            var verified = PasswordHasher.Verify(request.Password!, record.PasswordHash);
+            failure = record.LockedUntil > clock.GetUtcNow() ? "locked"
+                : !verified ? "wrong_password"
+                : !record.User.Active ? "disabled"
+                : null;
+        }
+        if (failure is not null)
+        {
+            if (failure == "wrong_password" && await users.RecordFailedLoginAsync(record!.User.Id, auth.Lockout, CancellationToken.None) is { } until)
+            {
+                await audit.RecordAsync(http, AuditAction.AccountLocked, AuditOutcome.Failure, "user", record.User.Id.ToString(), $"locked until {until:O}", record.User.Id, record.User.Email);
+            }
+            await audit.RecordAsync(http, AuditAction.LoginFailed, AuditOutcome.Failure, "user", record?.User.Id.ToString(), failure, record?.User.Id, record?.User.Email ?? Truncate(request.Email!, 254));
+            return TypedResults.Problem(Problems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Sign-in failed",
+                "The email or password is wrong, or the account is disabled or temporarily locked."));
+        }
+        await users.RecordLoginAsync(record!.User.Id, ct);
+        var response = await SignInAsync(http, record.User, sessions, auth, ct);
+        await audit.RecordAsync(http, AuditAction.LoginSucceeded, targetType: "session", targetId: Caller.Of(http)!.Session!.Id.ToString(), actorId: record.User.Id, actorEmail: record.User.Email);
+        return TypedResults.Ok(response);
+    }
+
+    /// <summary>Opens a session (ending the one the browser may already hold: no session fixation) and sets its cookie.</summary>
+    internal static async Task<MeResponse> SignInAsync(HttpContext http, User user, SessionStore sessions, AuthOptions auth, CancellationToken ct)
+    {
+        if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var old) && await sessions.FindAsync(old, ct) is { } previous)
+        {
+            await sessions.DeleteAsync(previous.UserId, previous.Id, ct);
+        }
+        var (secret, session) = await sessions.CreateAsync(user.Id, SessionCookie.AgentHash(http), ClientIp.Of(http), http.Request.Headers.UserAgent.ToString(), auth.SessionLifetime, ct);
+        SessionCookie.Issue(http, secret, session.ExpiresAt);
+        var caller = new Caller(user, session, null, SessionCookie.CsrfTokenFor(secret));
+        caller.Attach(http);
+        return Me(caller);
+    }
+
+    internal static MeResponse Me(Caller caller) =>
+        new(UserDto.From(caller.User), caller.CsrfToken, caller.ViaSession ? "session" : "token", caller.Scopes);
+
+    private static async Task<NoContent> LogoutAsync(Caller caller, HttpContext http, SessionStore sessions, AuditLog audit, CancellationToken ct)
+    {
+        if (caller.Session is { } session)
+        {
+            await sessions.DeleteAsync(caller.User.Id, session.Id, ct);
+            await audit.RecordAsync(http, AuditAction.Logout, targetType: "session", targetId: session.Id.ToString());
+        }
+        SessionCookie.Clear(http);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> LogoutAllAsync(Caller caller, HttpContext http, SessionStore sessions, AuditLog audit, CancellationToken ct)
+    {
+        var ended = await sessions.DeleteAllAsync(caller.User.Id, keep: null, ct);
+        await audit.RecordAsync(http, AuditAction.LogoutAll, targetType: "user", targetId: caller.User.Id.ToString(), detail: $"{ended} sessions ended");
+        SessionCookie.Clear(http);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Needs the current password; ends every other session of the user (this one stays signed in).</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
+        ChangePasswordRequest request, Caller caller, HttpContext http, UserStore users, SessionStore sessions, AuditLog audit, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrEmpty(request.CurrentPassword))
+        {
+            errors.Add("currentPassword", "is required");
+        }
+        PasswordPolicy.Validate(request.NewPassword, errors, "newPassword", caller.User.Email, caller.User.DisplayName);
+        if (errors.IsEmpty && request.NewPassword == request.CurrentPassword)
+        {
+            errors.Add("newPassword", "must differ from the current password");
+        }
+        if (errors.IsEmpty && !PasswordHasher.Verify(request.CurrentPassword!, await users.PasswordHashAsync(caller.User.Id, ct) ?? ""))
+        {
+            await audit.RecordAsync(http, AuditAction.PasswordChanged, AuditOutcome.Failure, "user", caller.User.Id.ToString(), "wrong current password");
+            errors.Add("currentPassword", "is incorrect");
+        }
+        if (!errors.IsEmpty)
+        {
+            throw new ValidationException(errors);
+        }
+        await users.SetPasswordAsync(caller.User.Id, PasswordHasher.Hash(request.NewPassword!), mustChange: false, ct);
+        var ended = await sessions.DeleteAllAsync(caller.User.Id, keep: caller.Session?.Id, ct);
+        await audit.RecordAsync(http, AuditAction.PasswordChanged, targetType: "user", targetId: caller.User.Id.ToString(), detail: $"{ended} other sessions ended");
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<SessionDto>>> ListSessionsAsync(Caller caller, SessionStore sessions, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<SessionDto>>((await sessions.ListAsync(caller.User.Id, ct)).Select(s => SessionDto.From(s, caller.Session?.Id)).ToList());
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeSessionAsync(Guid sessionId, Caller caller, HttpContext http, SessionStore sessions, AuditLog audit, CancellationToken ct)
+    {
+        if (!await sessions.DeleteAsync(caller.User.Id, sessionId, ct))
+        {
+            return (ProblemHttpResult)Problems.NotFound("The session");
+        }
+        await audit.RecordAsync(http, AuditAction.SessionRevoked, targetType: "session", targetId: sessionId.ToString());
+        if (caller.Session?.Id == sessionId)
+        {
+            SessionCookie.Clear(http);
+        }
+        return TypedResults.NoContent();
+    }
+
+    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
+}

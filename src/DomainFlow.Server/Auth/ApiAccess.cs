@@ -1,0 +1,71 @@
+using DomainFlow.Core.Users;
+using Microsoft.AspNetCore.Authorization;
+
+namespace DomainFlow.Server.Auth;
+
+/// <summary>Endpoint markers the API access check reads.</summary>
+public sealed record AdminOnlyMarker;
+
+public sealed record SessionOnlyMarker;
+
+public sealed record AllowPendingPasswordChangeMarker;
+
+public static class ApiAccessEndpointExtensions
+{
+    public static TBuilder AdminOnly<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new AdminOnlyMarker());
+
+    /// <summary>Only a signed-in browser session may call it (not an API token): e.g. minting new tokens.</summary>
+    public static TBuilder SessionOnly<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new SessionOnlyMarker());
+
+    /// <summary>Reachable while the user still has to replace a password an admin reset.</summary>
+    public static TBuilder AllowPendingPasswordChange<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new AllowPendingPasswordChangeMarker());
+}
+
+/// <summary>
+/// What every authenticated API request must also satisfy: the token's scope covers the method, a cookie-authenticated
+/// unsafe request carries the anti-CSRF token, a pending password change is done first, and the endpoint's markers hold.
+/// </summary>
+public sealed class ApiAccessRequirement : AuthorizationHandler<ApiAccessRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ApiAccessRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || Caller.Of(http) is not { } caller)
+        {
+            return Task.CompletedTask; // unauthenticated: the default requirement challenges with 401
+        }
+        var endpoint = http.GetEndpoint();
+        var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
+        var refusal =
+            caller.Token is { } token && unsafeMethod && !token.Allows(ApiTokenScope.Write) ? AccessRefusal.InsufficientScope
+            : caller.CsrfToken is { } csrf && unsafeMethod && !SessionCookie.CsrfMatches(http, csrf) ? AccessRefusal.CsrfTokenInvalid
+            : caller.User.MustChangePassword && endpoint?.Metadata.GetMetadata<AllowPendingPasswordChangeMarker>() is null ? AccessRefusal.PasswordChangeRequired
+            : endpoint?.Metadata.GetMetadata<SessionOnlyMarker>() is not null && !caller.ViaSession ? AccessRefusal.SessionRequired
+            : endpoint?.Metadata.GetMetadata<AdminOnlyMarker>() is not null && !caller.User.IsAdmin ? AccessRefusal.AdminRequired
+            : null;
+        if (refusal is null)
+        {
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new AuthorizationFailureReason(this, refusal.Code));
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Why an authenticated request was refused: the problem's code and message.</summary>
+public sealed record AccessRefusal(string Code, string Detail)
+{
+    public static readonly AccessRefusal InsufficientScope = new("insufficient_scope", "This API token is read-only; this request needs a token with the 'write' scope.");
+    public static readonly AccessRefusal CsrfTokenInvalid = new("csrf_token_invalid", "Send the session's anti-CSRF token (from /auth/me) in the X-CSRF-Token header.");
+    public static readonly AccessRefusal PasswordChangeRequired = new("password_change_required", "Your password was reset: change it (POST /api/v2/auth/change-password) before doing anything else.");
+    public static readonly AccessRefusal SessionRequired = new("session_required", "Only a signed-in session may do this, not an API token.");
+    public static readonly AccessRefusal AdminRequired = new("admin_required", "Only an admin may do this.");
+
+    public static readonly IReadOnlyDictionary<string, AccessRefusal> ByCode =
+        new[] { InsufficientScope, CsrfTokenInvalid, PasswordChangeRequired, SessionRequired, AdminRequired }.ToDictionary(r => r.Code);
+}

@@ -1,0 +1,21 @@
+using DomainFlow.Server.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace DomainFlow.Server.Auth;
+
+/// <summary>Answers a refused authenticated request with the precise reason as problem details (403 + code).</summary>
+public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons
+                .Select(r => AccessRefusal.ByCode.GetValueOrDefault(r.Message)).FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            return TypedResults.Problem(Problems.Create(StatusCodes.Status403Forbidden, refusal.Code, "Forbidden", refusal.Detail)).ExecuteAsync(context);
+        }
+        return _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
