@@ -50,6 +50,34 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates an admin in the data folder with the command line, as an operator would on a new installation.</summary>
+    public static async Task SeedAdminAsync(string dataDir)
+    {
+        var result = await CliProcess.RunWithInputAsync(TestServer.Password + "\n", null, "users", "add", "--email", TestServer.DefaultAdminEmail, "--admin", "--data-dir", dataDir);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"users add failed: {result.Stderr}");
+        }
+    }
+
+    /// <summary>Signs in as the seeded admin and returns a client with a fresh write token.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        using var session = new ApiClient(Url, null, withCookies: true);
+        var (status, me) = await session.SendAsync(HttpMethod.Post, "/api/v2/auth/login",
+            new System.Text.Json.Nodes.JsonObject { ["email"] = TestServer.DefaultAdminEmail, ["password"] = TestServer.Password });
+        if (status != 200)
+        {
+            throw new InvalidOperationException($"login answered {status}: {me.ToJsonString()}");
+        }
+        session.CsrfToken = me["csrfToken"]!.GetValue<string>();
+        var (_, created) = await session.SendAsync(HttpMethod.Post, "/api/v2/auth/tokens",
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "tests", ["scopes"] = new System.Text.Json.Nodes.JsonArray("write") });
+        var http = new HttpClient { BaseAddress = Url };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", created["secret"]!.GetValue<string>());
+        return http;
+    }
+
     /// <summary>SIGKILL: no shutdown hooks run, exactly like a crash.</summary>
     public async Task KillAsync()
     {

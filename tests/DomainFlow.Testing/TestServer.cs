@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DomainFlow.Core;
+using DomainFlow.Core.Users;
+using DomainFlow.Store.Users;
 using DomainFlow.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Builder;
@@ -23,12 +25,28 @@ public sealed class TestServer : IAsyncDisposable
         _app = app;
         Url = url;
         _cleanup = cleanup;
-        Http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        Anonymous = new ApiClient(url, null);
+        Admin = Anonymous;
     }
 
     public Uri Url { get; }
 
-    public HttpClient Http { get; }
+    /// <summary>The seeded admin's client (bearer token with the write scope); what most tests act as.</summary>
+    public ApiClient Admin { get; private set; }
+
+    /// <summary>A client with no credentials at all.</summary>
+    public ApiClient Anonymous { get; }
+
+    public HttpClient Http => Admin.Http;
+
+    public const string DefaultAdminEmail = "owner@example.test";
+
+    public string AdminEmail { get; } = DefaultAdminEmail;
+
+    /// <summary>Every seeded account's password: long enough and on no common-password list.</summary>
+    public const string Password = "quartz-meadow-lantern-81";
+
+    public string AdminPassword { get; } = Password;
 
     public IServiceProvider Services => _app.Services;
 
@@ -38,10 +56,23 @@ public sealed class TestServer : IAsyncDisposable
     public string? PostgresConnectionString { get; private init; }
 
     /// <summary>Another node on the same PostgreSQL database, with its own data folder (and so its own node id).</summary>
-    public Task<TestServer> StartNodeAsync(int workers, params string[] extra) =>
-        StartAsync("postgres-shared", workers, [$"--Store:Provider=postgres", $"--Store:ConnectionString={PostgresConnectionString ?? throw new InvalidOperationException("Only PostgreSQL servers can share their database.")}", .. extra]);
+    public async Task<TestServer> StartNodeAsync(int workers, params string[] extra)
+    {
+        var node = await StartCoreAsync("postgres-shared", workers, seedAdmin: false,
+            [$"--Store:Provider=postgres", $"--Store:ConnectionString={PostgresConnectionString ?? throw new InvalidOperationException("Only PostgreSQL servers can share their database.")}", .. extra]);
+        node.Admin = new ApiClient(node.Url, Admin.Token);
+        return node;
+    }
 
-    public static async Task<TestServer> StartAsync(string engine = "sqlite", int workers = 2, params string[] extra)
+    /// <summary>A server with an admin account (<see cref="DefaultAdminEmail"/>, <see cref="Password"/>) that <see cref="Admin"/> acts as.</summary>
+    public static Task<TestServer> StartAsync(string engine = "sqlite", int workers = 2, params string[] extra) =>
+        StartCoreAsync(engine, workers, seedAdmin: true, extra);
+
+    /// <summary>A fresh installation: no account exists, so it issues a setup token.</summary>
+    public static Task<TestServer> StartWithoutAccountsAsync(params string[] extra) =>
+        StartCoreAsync("sqlite", 0, seedAdmin: false, extra);
+
+    private static async Task<TestServer> StartCoreAsync(string engine, int workers, bool seedAdmin, string[] extra)
     {
         var dataDir = Directory.CreateTempSubdirectory("domainflow-server-test-").FullName;
         var args = new List<string>
@@ -53,6 +84,10 @@ public sealed class TestServer : IAsyncDisposable
             "--Jobs:ShardSize=2000",
             "--Jobs:PollInterval=00:00:00.050",
             "--Logging:LogLevel:Default=Warning",
+            // Tests send many requests from one client in bursts; the limits themselves have their own tests.
+            "--Auth:ApiBurst=100000",
+            "--Auth:ApiRequestsPerSecond=100000",
+            "--Auth:LoginAttemptsPerWindow=1000",
         };
         string? database = null;
         if (engine == "postgres")
@@ -76,7 +111,7 @@ public sealed class TestServer : IAsyncDisposable
         await ServerHost.MigrateAsync(app.Services);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestServer(app, new Uri(address), async () =>
+        var server = new TestServer(app, new Uri(address), async () =>
         {
             await app.StopAsync();
             await app.DisposeAsync();
@@ -94,7 +129,38 @@ public sealed class TestServer : IAsyncDisposable
         {
             PostgresConnectionString = sharedConnection,
         };
+        if (seedAdmin)
+        {
+            server.Admin = await server.CreateUserAsync(DefaultAdminEmail, UserRole.Admin);
+        }
+        return server;
     }
+
+    /// <summary>Creates an account straight in the store and returns a client with a write-scoped token of it.</summary>
+    public async Task<ApiClient> CreateUserAsync(string email, UserRole role = UserRole.User, IReadOnlyCollection<ApiTokenScope>? scopes = null)
+    {
+        var user = await Services.GetRequiredService<UserStore>().CreateAsync(new UserStore.NewUser(email, email.Split('@')[0], role, HashOfPassword.Value));
+        var (secret, _) = await Services.GetRequiredService<ApiTokenStore>().CreateAsync(user.Id, "tests", scopes ?? [ApiTokenScope.Write], null);
+        return new ApiClient(Url, secret) { UserId = user.Id, Email = email };
+    }
+
+    /// <summary>Signs in through the login endpoint like a browser: a cookie session with its anti-CSRF token.</summary>
+    public async Task<ApiClient> SignInAsync(string email, string password = Password)
+    {
+        var client = new ApiClient(Url, null, withCookies: true);
+        var (status, body) = await client.SendAsync(HttpMethod.Post, "/api/v2/auth/login", new JsonObject { ["email"] = email, ["password"] = password });
+        if (status != 200)
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {status}: {body.ToJsonString()}");
+        }
+        client.CsrfToken = body["csrfToken"]!.GetValue<string>();
+        client.Email = email;
+        client.UserId = Guid.Parse(body["user"]!["id"]!.GetValue<string>());
+        return client;
+    }
+
+    // Hashed once per test run: bcrypt at cost 12 takes about a quarter of a second.
+    private static readonly Lazy<string> HashOfPassword = new(() => PasswordHasher.Hash(Password));
 
     public static JsonObject PatternSpec(string name, long maxDomains, string charset = "abc", int length = 2) => new()
     {
@@ -111,27 +177,10 @@ public sealed class TestServer : IAsyncDisposable
         },
     };
 
-    public async Task<(int Status, JsonNode Body)> SendAsync(HttpMethod method, string path, JsonNode? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        using var response = await Http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
-    }
+    /// <summary>Sends as the admin.</summary>
+    public Task<(int Status, JsonNode Body)> SendAsync(HttpMethod method, string path, JsonNode? body = null) => Admin.SendAsync(method, path, body);
 
-    public async Task<string> CreateCampaignAsync(JsonObject spec)
-    {
-        var (status, body) = await SendAsync(HttpMethod.Post, "/api/v2/campaigns", spec);
-        if (status != 201)
-        {
-            throw new InvalidOperationException($"Creating the campaign answered {status}, not 201: {body.ToJsonString()}");
-        }
-        return body["id"]!.GetValue<string>();
-    }
+    public Task<string> CreateCampaignAsync(JsonObject spec) => Admin.CreateCampaignAsync(spec);
 
     /// <summary>Polls the API until the phase leaves running (or the timeout passes) and returns it.</summary>
     public async Task<JsonNode> WaitForPhaseAsync(string campaignId, string phase, Func<JsonNode, bool> done, TimeSpan? timeout = null)
@@ -153,7 +202,8 @@ public sealed class TestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Http.Dispose();
+        Admin.Dispose();
+        Anonymous.Dispose();
         await _cleanup();
     }
 

@@ -145,6 +145,7 @@ public static class ServerHost
             doc.Info.Title = "DomainFlow API";
             doc.Info.Version = "v2";
             doc.Servers?.Clear(); // the document describes the API, not the address one node happens to listen on
+            OpenApiSecurity.Describe(doc);
             return Task.CompletedTask;
         }));
         return services;

@@ -27,9 +27,10 @@ public sealed class CrashRecoveryTests
         try
         {
             string running, paused;
+            await ServerProcess.SeedAdminAsync(dataDir);
             await using (var first = await ServerProcess.StartAsync(dataDir))
             {
-                using var http = new HttpClient { BaseAddress = first.Url };
+                using var http = await first.AdminClientAsync();
                 running = await CreateAsync(http, Spec("crash", Names, "crash"));
                 paused = await CreateAsync(http, Spec("paused", 100_000, "pause"));
                 await PostAsync(http, $"/api/v2/campaigns/{paused}/phases/generation/start");
@@ -43,7 +44,7 @@ public sealed class CrashRecoveryTests
 
             await using (var second = await ServerProcess.StartAsync(dataDir))
             {
-                using var http = new HttpClient { BaseAddress = second.Url };
+                using var http = await second.AdminClientAsync();
                 var done = await WaitAsync(http, running, p => p["status"]!.GetValue<string>() != "running", TimeSpan.FromMinutes(3));
                 var stillPaused = await WaitAsync(http, paused, _ => true);
 

@@ -11,16 +11,17 @@ public sealed class RemoteCommandTests
         var spec = Path.GetTempFileName();
         await File.WriteAllTextAsync(spec, TestServer.Json(TestServer.PatternSpec("from the cli", 18)));
         var url = server.Url.ToString();
+        var token = server.Admin.Token!;
         try
         {
-            var created = await CliProcess.RunAsync("campaigns", "create", spec, "--server", url);
+            var created = await CliProcess.RunAsync("campaigns", "create", spec, "--server", url, "--token", token);
             var id = created.Stdout.Trim();
-            var started = await CliProcess.RunAsync("campaigns", "start", id, "--server", url);
-            var watched = await CliProcess.RunAsync("campaigns", "watch", id, "--server", url);
+            var started = await CliProcess.RunAsync("campaigns", "start", id, "--server", url, "--token", token);
+            var watched = await CliProcess.RunAsync("campaigns", "watch", id, "--server", url, "--token", token);
             await server.WaitForPhaseAsync(id, "generation", p => p["status"]!.GetValue<string>() == "completed");
-            var listed = await CliProcess.RunAsync("campaigns", "list", "--server", url);
-            var exported = await CliProcess.RunAsync("campaigns", "export", id, "--format", "csv", "--server", url);
-            var pause = await CliProcess.RunAsync("campaigns", "pause", id, "--server", url);
+            var listed = await CliProcess.RunAsync("campaigns", "list", "--server", url, "--token", token);
+            var exported = await CliProcess.RunAsync("campaigns", "export", id, "--format", "csv", "--server", url, "--token", token);
+            var pause = await CliProcess.RunAsync("campaigns", "pause", id, "--server", url, "--token", token);
 
             Assert.Equal(0, created.ExitCode);
             Assert.True(Guid.TryParse(id, out _), created.Stdout + created.Stderr);
@@ -42,7 +43,7 @@ public sealed class RemoteCommandTests
     {
         await using var server = await TestServer.StartAsync();
 
-        var result = await CliProcess.RunAsync("campaigns", "start", Guid.NewGuid().ToString(), "--phase", "generation", "--server", server.Url.ToString());
+        var result = await CliProcess.RunAsync("campaigns", "start", Guid.NewGuid().ToString(), "--phase", "generation", "--server", server.Url.ToString(), "--token", server.Admin.Token!);
         var unreachable = await CliProcess.RunAsync("campaigns", "list", "--server", "http://127.0.0.1:9");
 
         Assert.Equal(1, result.ExitCode);

@@ -97,6 +97,7 @@ public sealed class EventStreamTests
         var id = await server.CreateCampaignAsync(TestServer.PatternSpec("ws", 18));
         using var timeout = new CancellationTokenSource(Patience);
         using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", $"Bearer {server.Admin.Token}");
         await socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/api/v2/ws"), timeout.Token);
 
         await SendAsync(socket, "{\"type\":\"subscribe\",\"campaignId\":\"nonsense\"}", timeout.Token);
