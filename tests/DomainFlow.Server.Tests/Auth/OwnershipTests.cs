@@ -1,0 +1,99 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using DomainFlow.Testing;
+
+namespace DomainFlow.Server.Tests.Auth;
+
+/// <summary>Campaigns belong to their creator: another user cannot tell them from campaigns that do not exist.</summary>
+public sealed class OwnershipTests
+{
+    [Theory]
+    [MemberData(nameof(TestServer.Engines), MemberType = typeof(TestServer))]
+    public async Task Another_user_gets_404_on_every_route_of_a_campaign_they_do_not_own(string engine)
+    {
+        await using var server = await TestServer.StartAsync(engine);
+        using var alice = await server.CreateUserAsync("alice@example.test");
+        using var bob = await server.CreateUserAsync("bob@example.test");
+        var id = await alice.CreateCampaignAsync(TestServer.PatternSpec("alice's", 18));
+        await alice.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/start");
+        await server.WaitForPhaseAsync(id, "generation", p => p["status"]!.GetValue<string>() == "completed");
+
+        var attempts = new (HttpMethod Method, string Path, JsonNode? Body)[]
+        {
+            (HttpMethod.Get, $"/api/v2/campaigns/{id}", null),
+            (HttpMethod.Patch, $"/api/v2/campaigns/{id}", new JsonObject { ["name"] = "mine now" }),
+            (HttpMethod.Post, $"/api/v2/campaigns/{id}/duplicate", new JsonObject()),
+            (HttpMethod.Get, $"/api/v2/campaigns/{id}/phases", null),
+            (HttpMethod.Put, $"/api/v2/campaigns/{id}/phases/generation/config", TestServer.PatternSpec("x", 5)["generation"]!.DeepClone()),
+            (HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/stop", null),
+            (HttpMethod.Get, $"/api/v2/campaigns/{id}/domains", null),
+            (HttpMethod.Get, $"/api/v2/campaigns/{id}/domains/export?format=csv", null),
+            (HttpMethod.Get, $"/api/v2/campaigns/{id}/events", null),
+            (HttpMethod.Delete, $"/api/v2/campaigns/{id}", null),
+        };
+        foreach (var (method, path, body) in attempts)
+        {
+            var (status, problem) = await bob.SendAsync(method, path, body);
+            Assert.True(status == 404 && problem["code"]!.GetValue<string>() == "not_found", $"{method} {path} answered {status}");
+        }
+
+        Assert.DoesNotContain((await bob.SendAsync(HttpMethod.Get, "/api/v2/campaigns")).Body["items"]!.AsArray(), c => c!["id"]!.GetValue<string>() == id);
+        Assert.Equal("alice's", (await alice.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}")).Body["name"]!.GetValue<string>());
+        Assert.Equal(200, (await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains")).Status); // admins see everything
+        Assert.Contains((await server.SendAsync(HttpMethod.Get, "/api/v2/campaigns")).Body["items"]!.AsArray(), c => c!["id"]!.GetValue<string>() == id);
+    }
+
+    [Fact]
+    public async Task The_all_campaigns_streams_carry_only_the_callers_own_events()
+    {
+        await using var server = await TestServer.StartAsync();
+        using var alice = await server.CreateUserAsync("alice@example.test");
+        using var bob = await server.CreateUserAsync("bob@example.test");
+        var alices = await alice.CreateCampaignAsync(TestServer.PatternSpec("alice's", 18));
+        // Another pattern: generation offsets are workspace-wide, so the same one would continue after Alice's names.
+        var bobs = await bob.CreateCampaignAsync(TestServer.PatternSpec("bob's", 18, charset: "xyz"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var sse = await bob.SendRawAsync(HttpMethod.Get, "/api/v2/events", completion: HttpCompletionOption.ResponseHeadersRead, ct: timeout.Token);
+        var events = System.Net.ServerSentEvents.SseParser.Create(await sse.Content.ReadAsStreamAsync(timeout.Token)).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", $"Bearer {bob.Token}");
+        await socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/api/v2/ws"), timeout.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("{\"type\":\"subscribe\",\"campaignId\":\"*\"}"), WebSocketMessageType.Text, true, timeout.Token);
+        await socket.SendAsync(Encoding.UTF8.GetBytes($"{{\"type\":\"subscribe\",\"campaignId\":\"{alices}\"}}"), WebSocketMessageType.Text, true, timeout.Token);
+
+        // Alice's campaign runs first and completes; then Bob's: every event Bob receives until his own completes must be his.
+        await alice.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{alices}/phases/generation/start");
+        await server.WaitForPhaseAsync(alices, "generation", p => p["status"]!.GetValue<string>() == "completed");
+        await Task.Delay(EventPollerMargin);
+        await bob.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{bobs}/phases/generation/start");
+
+        var sseCampaigns = new List<string>();
+        while (await events.MoveNextAsync())
+        {
+            var e = JsonNode.Parse(events.Current.Data)!;
+            if (e["campaignId"] is { } campaign)
+            {
+                sseCampaigns.Add(campaign.GetValue<string>());
+            }
+            if (events.Current.EventType == "phase_completed")
+            {
+                break;
+            }
+        }
+        var wsMessages = new List<JsonNode>();
+        var buffer = new byte[64 * 1024];
+        while (!wsMessages.Any(m => m["campaignId"]?.GetValue<string>() == bobs && m["phaseState"]?["status"]?.GetValue<string>() == "completed"))
+        {
+            var received = await socket.ReceiveAsync(buffer, timeout.Token);
+            wsMessages.Add(JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, received.Count))!);
+        }
+
+        Assert.NotEmpty(sseCampaigns);
+        Assert.All(sseCampaigns, c => Assert.Equal(bobs, c));
+        Assert.Contains(wsMessages, m => m["type"]!.GetValue<string>() == "error"); // subscribing to Alice's campaign by id
+        Assert.All(wsMessages.Where(m => m["campaignId"] is not null), m => Assert.Equal(bobs, m["campaignId"]!.GetValue<string>()));
+    }
+
+    private static readonly TimeSpan EventPollerMargin = TimeSpan.FromMilliseconds(600);
+}
