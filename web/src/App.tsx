@@ -1,12 +1,21 @@
-import { Globe } from 'lucide-react'
+import { AccountPage } from './auth/AccountPage'
+import { AuthGate } from './auth/AuthGate'
+import { ChangePasswordPage } from './auth/ChangePasswordPage'
+import { LoginPage } from './auth/LoginPage'
+import { PublicLayout } from './auth/PublicLayout'
+import { SetupPage } from './auth/SetupPage'
+import type { AuthSession } from './auth/types'
+import { useAuthFailureRedirect } from './auth/useAuthFailureRedirect'
+import { AppHeader } from './AppHeader'
 import { CampaignDetailPage } from './campaigns/CampaignDetailPage'
 import { CampaignListPage } from './campaigns/CampaignListPage'
 import { NewCampaignPage } from './campaigns/NewCampaignPage'
-import { matchRoute, usePathname } from './navigation'
 import { Link } from './components/Link'
+import { matchRoute, usePathname, type Route } from './navigation'
 
-function Page() {
-  const route = matchRoute(usePathname())
+type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
+
+function Page({ route, session }: { route: SignedInRoute; session: AuthSession }) {
   switch (route.name) {
     case 'campaigns':
       return <CampaignListPage />
@@ -15,6 +24,10 @@ function Page() {
     case 'campaign':
       // key: a fresh page (and event stream) per campaign, e.g. after Duplicate.
       return <CampaignDetailPage key={route.id} id={route.id} />
+    case 'account':
+      return <AccountPage session={session} />
+    case 'changePassword':
+      return <ChangePasswordPage forced={session.user.mustChangePassword} />
     case 'notFound':
       return (
         <p className="text-sm text-zinc-500">
@@ -25,21 +38,22 @@ function Page() {
 }
 
 export function App() {
+  const route = matchRoute(usePathname())
+  useAuthFailureRedirect()
+
+  if (route.name === 'login' || route.name === 'setup') {
+    return <PublicLayout>{route.name === 'login' ? <LoginPage /> : <SetupPage />}</PublicLayout>
+  }
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
-        <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
-          <Link to="/" className="flex items-center gap-2 text-sm font-semibold">
-            <Globe className="size-4" aria-hidden /> DomainFlow
-          </Link>
-          <nav className="flex gap-4 text-sm text-zinc-600 dark:text-zinc-400">
-            <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
-          </nav>
+    <AuthGate isChangePasswordPage={route.name === 'changePassword'}>
+      {(session) => (
+        <div className="min-h-screen">
+          <AppHeader user={session.user} />
+          <main className="mx-auto max-w-7xl px-4 py-5">
+            <Page route={route} session={session} />
+          </main>
         </div>
-      </header>
-      <main className="mx-auto max-w-7xl px-4 py-5">
-        <Page />
-      </main>
-    </div>
+      )}
+    </AuthGate>
   )
 }

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { ApiError } from './api/client'
 import './index.css'
 
 const queryClient = new QueryClient({
@@ -10,6 +11,8 @@ const queryClient = new QueryClient({
       // Live events keep data fresh; avoid refetch storms on every tab focus.
       staleTime: 10_000,
       refetchOnWindowFocus: false,
+      // A lost session (401) or a refusal (403) will not heal on retry: the app redirects at once instead.
+      retry: (failures, error) => failures < 3 && !(error instanceof ApiError && (error.status === 401 || error.status === 403)),
     },
   },
 })

@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest'
-import { matchRoute } from './navigation'
+import { isPublicRoute, matchRoute } from './navigation'
 
 describe('matchRoute', () => {
-  it('maps the three pages', () => {
+  it('maps the campaign pages', () => {
     expect(matchRoute('/')).toEqual({ name: 'campaigns' })
     expect(matchRoute('/campaigns/new')).toEqual({ name: 'newCampaign' })
     expect(matchRoute('/campaigns/abc-123/')).toEqual({ name: 'campaign', id: 'abc-123' })
     expect(matchRoute('/nope/x')).toEqual({ name: 'notFound' })
+  })
+})
+
+describe('auth routes', () => {
+  it('maps sign-in, setup and the account pages', () => {
+    expect(matchRoute('/login')).toEqual({ name: 'login' })
+    expect(matchRoute('/setup/')).toEqual({ name: 'setup' })
+    expect(matchRoute('/account')).toEqual({ name: 'account' })
+    expect(matchRoute('/account/password')).toEqual({ name: 'changePassword' })
+  })
+
+  it('only sign-in and setup are public', () => {
+    expect(isPublicRoute(matchRoute('/login'))).toBe(true)
+    expect(isPublicRoute(matchRoute('/setup'))).toBe(true)
+    for (const path of ['/', '/campaigns/new', '/campaigns/x', '/account', '/account/password', '/nope']) {
+      expect(isPublicRoute(matchRoute(path)), path).toBe(false)
+    }
   })
 })

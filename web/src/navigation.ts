@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 
-// Three routes do not justify a router dependency: this is history.pushState plus a subscription.
+// A handful of routes do not justify a router dependency: this is history.pushState plus a subscription.
 
 const NAVIGATE_EVENT = 'domainflow:navigate'
 
@@ -24,16 +24,41 @@ export function usePathname(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname)
 }
 
+/** One query-string parameter of the current address (null when absent). */
+export function useSearchParam(name: string): string | null {
+  const search = useSyncExternalStore(subscribe, () => window.location.search)
+  return new URLSearchParams(search).get(name)
+}
+
+/** The current address inside the app: path, query and hash. */
+export function currentLocation(): string {
+  const { pathname, search, hash } = window.location
+  return `${pathname}${search}${hash}`
+}
+
 export type Route =
   | { name: 'campaigns' }
   | { name: 'newCampaign' }
   | { name: 'campaign'; id: string }
+  | { name: 'login' }
+  | { name: 'setup' }
+  | { name: 'account' }
+  | { name: 'changePassword' }
   | { name: 'notFound' }
+
+/** Pages anyone may open; every other page needs a signed-in user. */
+export function isPublicRoute(route: Route): boolean {
+  return route.name === 'login' || route.name === 'setup'
+}
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { name: 'campaigns' }
   if (path === '/campaigns/new') return { name: 'newCampaign' }
+  if (path === '/login') return { name: 'login' }
+  if (path === '/setup') return { name: 'setup' }
+  if (path === '/account') return { name: 'account' }
+  if (path === '/account/password') return { name: 'changePassword' }
   const detail = /^\/campaigns\/([^/]+)$/.exec(path)
   if (detail?.[1]) return { name: 'campaign', id: decodeURIComponent(detail[1]) }
   return { name: 'notFound' }

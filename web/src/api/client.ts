@@ -1,3 +1,6 @@
+import { authFailureOf, reportAuthFailure } from '../auth/authFailures'
+import { csrfHeaders, isUnsafeMethod, setCsrfToken } from '../auth/csrf'
+import { parseRetryAfter } from './retryAfter'
 import type { ProblemDetails } from './types'
 
 export const API_BASE = '/api/v2'
@@ -6,12 +9,15 @@ export const API_BASE = '/api/v2'
 export class ApiError extends Error {
   readonly status: number
   readonly problem: ProblemDetails
+  /** Seconds from the Retry-After header (429, 503), null without one. */
+  readonly retryAfter: number | null
 
-  constructor(status: number, problem: ProblemDetails) {
+  constructor(status: number, problem: ProblemDetails, retryAfter: number | null = null) {
     super(problem.detail ?? problem.title ?? `Request failed (${status})`)
     this.name = 'ApiError'
     this.status = status
     this.problem = problem
+    this.retryAfter = retryAfter
   }
 }
 
@@ -34,7 +40,27 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  const method = options.method ?? 'GET'
+  let response = await send(path, method, options)
+  if (response.status === 403 && isUnsafeMethod(method) && !(options.body instanceof ReadableStream)) {
+    // The token may be stale (signed in again in another tab): fetch the current one and try once more.
+    const problem = await readProblem(response.clone())
+    if (problem.code === 'csrf_token_invalid' && (await refreshCsrfToken())) response = await send(path, method, options)
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response)
+    const failure = authFailureOf(path, response.status, problem.code)
+    if (failure) reportAuthFailure(failure)
+    throw new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')))
+  }
+  if (response.status === 204) return undefined as T
+  const text = await response.text()
+  return (text ? JSON.parse(text) : undefined) as T
+}
+
+function send(path: string, method: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...csrfHeaders(method) }
   let body = options.body
   if (options.json !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -42,19 +68,26 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   } else if (options.contentType) {
     headers['Content-Type'] = options.contentType
   }
-
-  const response = await fetch(apiUrl(path, options.query), {
-    method: options.method ?? 'GET',
+  return fetch(apiUrl(path, options.query), {
+    method,
     headers,
     body,
     signal: options.signal,
     credentials: 'same-origin',
   })
+}
 
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response))
-  if (response.status === 204) return undefined as T
-  const text = await response.text()
-  return (text ? JSON.parse(text) : undefined) as T
+/** Reads the session's current anti-CSRF token from /auth/me; false when there is none (signed out). */
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch(apiUrl('/auth/me'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    if (!response.ok) return false
+    const me = (await response.json()) as { csrfToken?: string | null }
+    setCsrfToken(me.csrfToken)
+    return !!me.csrfToken
+  } catch {
+    return false
+  }
 }
 
 async function readProblem(response: Response): Promise<ProblemDetails> {

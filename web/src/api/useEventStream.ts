@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
+import { reportAuthFailure } from '../auth/authFailures'
+import { sessionEnded } from '../auth/sessionEnded'
 import { CAMPAIGN_EVENT_TYPES, parseCampaignEvent } from './campaignEvents'
 import type { CampaignEvent } from './types'
 
@@ -9,7 +11,10 @@ const NAMED_EVENTS = CAMPAIGN_EVENT_TYPES
 
 const MAX_RETRY_MS = 15_000
 
-/** Keeps an EventSource open on `url` (null = closed) and reconnects with backoff when it dies. */
+/**
+ * Keeps an EventSource open on `url` (null = closed) and reconnects with backoff when it dies, unless the
+ * session has ended (the stream answered 401): then it reports the app signed out and stays closed.
+ */
 export function useEventStream(url: string | null, onEvent: (event: CampaignEvent) => void): LiveStatus {
   const [status, setStatus] = useState<LiveStatus>('connecting')
   const handler = useRef(onEvent)
@@ -43,11 +48,15 @@ export function useEventStream(url: string | null, onEvent: (event: CampaignEven
         if (disposed || !source) return
         setStatus('reconnecting')
         // While CONNECTING the browser retries on its own; once CLOSED (HTTP error, wrong
-        // content type) it gives up for good, so we reopen it ourselves.
+        // content type) it gives up for good, so we reopen it ourselves, unless it was a 401.
         if (source.readyState === EventSource.CLOSED) {
           source.close()
           attempt += 1
-          retryTimer = setTimeout(connect, Math.min(1000 * 2 ** (attempt - 1), MAX_RETRY_MS))
+          void sessionEnded().then((ended) => {
+            if (disposed) return
+            if (ended) reportAuthFailure('signedOut')
+            else retryTimer = setTimeout(connect, Math.min(1000 * 2 ** (attempt - 1), MAX_RETRY_MS))
+          })
         }
       }
     }

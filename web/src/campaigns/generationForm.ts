@@ -79,17 +79,4 @@ export function toGenerationConfig(form: GenerationFormState): GenerationConfig 
   }
 }
 
-/**
- * Problem-details `errors` keys vary by binder ("generation.prefixLength", "$.prefixLength",
- * "PrefixLength"); reduce each to the form field name it belongs to.
- */
-export function normalizeFieldErrors(errors: Record<string, string[]> | undefined): Record<string, string[]> {
-  const result: Record<string, string[]> = {}
-  for (const [key, messages] of Object.entries(errors ?? {})) {
-    const last = key.replace(/\[\d+\]$/, '').split('.').pop()?.replace(/^\$/, '') ?? ''
-    const field = last ? last[0]!.toLowerCase() + last.slice(1) : ''
-    const name = field === '' ? '_' : field
-    result[name] = [...(result[name] ?? []), ...messages]
-  }
-  return result
-}
+export { normalizeFieldErrors } from '../lib/fieldErrors'

@@ -1,8 +1,9 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react'
+import type { ComponentProps, TextareaHTMLAttributes } from 'react'
 import { cn } from '../lib/cn'
 import { fieldClass } from './fieldClass'
 
-export function Input({ className, ...props }: InputHTMLAttributes<HTMLInputElement>) {
+/** React 19 passes `ref` as a prop, so ComponentProps<'input'> lets callers reach the element. */
+export function Input({ className, ...props }: ComponentProps<'input'>) {
   return <input className={cn(fieldClass, 'h-8', className)} {...props} />
 }
 

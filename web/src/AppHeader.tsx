@@ -1,0 +1,22 @@
+import { Globe } from 'lucide-react'
+import { UserMenu } from './auth/UserMenu'
+import type { User } from './auth/types'
+import { Link } from './components/Link'
+
+export function AppHeader({ user }: { user: User }) {
+  return (
+    <header className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+      <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">
+        <Link to="/" className="flex items-center gap-2 text-sm font-semibold">
+          <Globe className="size-4" aria-hidden /> DomainFlow
+        </Link>
+        <nav className="flex gap-4 text-sm text-zinc-600 dark:text-zinc-400">
+          <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
+        </nav>
+        <div className="ml-auto">
+          <UserMenu user={user} />
+        </div>
+      </div>
+    </header>
+  )
+}
