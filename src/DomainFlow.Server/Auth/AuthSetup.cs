@@ -22,6 +22,7 @@ public static class AuthSetup
         services.AddSingleton<AuditStore>();
         services.AddSingleton<KeyRingStore>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<StreamAuthorization>();
         services.AddAuthentication(DomainFlowAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, DomainFlowAuthenticationHandler>(DomainFlowAuthenticationHandler.SchemeName, null);
         services.AddSingleton<IAuthorizationHandler, ApiAccessRequirement>();

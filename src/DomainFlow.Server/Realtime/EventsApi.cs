@@ -3,6 +3,7 @@ using System.Net.ServerSentEvents;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using DomainFlow.Core;
 using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Events;
@@ -21,14 +22,14 @@ public static class EventsApi
     public static RouteGroupBuilder MapEvents(this RouteGroupBuilder api)
     {
         api.MapGet("/campaigns/{id:guid}/events", CampaignStreamAsync).WithTags("Events").Produces(200, contentType: "text/event-stream").RequireCampaignAccess();
-        api.MapGet("/events", (Caller caller, EventHub hub, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
-            TypedResults.ServerSentEvents(StreamAsync(hub.Subscribe(caller.Viewer, null, everything: true), ActiveSnapshotsAsync(caller.Viewer, campaigns, clock, ct), clock, ct)))
+        api.MapGet("/events", (Caller caller, EventHub hub, StreamAuthorization authorization, CampaignStore campaigns, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.ServerSentEvents(StreamAsync(hub.Subscribe(caller.Viewer, null, everything: true), authorization.For(caller), ActiveSnapshotsAsync(caller.Viewer, campaigns, clock, ct), clock, ct)))
             .WithTags("Events").Produces(200, contentType: "text/event-stream");
         api.MapGet("/ws", WebSocketAsync).WithTags("Events");
         return api;
     }
 
-    private static async Task<IResult> CampaignStreamAsync(Guid id, Caller caller, EventHub hub, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CampaignStreamAsync(Guid id, Caller caller, EventHub hub, StreamAuthorization authorization, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
     {
         // Subscribe before reading the snapshot so nothing that happens in between is missed.
         var subscription = hub.Subscribe(caller.Viewer, id, everything: false);
@@ -37,11 +38,11 @@ public static class EventsApi
             subscription.Dispose();
             return Problems.NotFound("The campaign");
         }
-        return TypedResults.ServerSentEvents(StreamAsync(subscription, One(Snapshot(campaign, clock)), clock, ct));
+        return TypedResults.ServerSentEvents(StreamAsync(subscription, authorization.For(caller), One(Snapshot(campaign, clock)), clock, ct));
     }
 
     private static async IAsyncEnumerable<SseItem<CampaignEventDto>> StreamAsync(
-        EventHub.Subscription subscription, IAsyncEnumerable<CampaignEventDto> snapshots, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
+        EventHub.Subscription subscription, StreamAuthorization.Check authorization, IAsyncEnumerable<CampaignEventDto> snapshots, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
         using var _ = subscription;
         var sentSomething = false;
@@ -55,26 +56,52 @@ public static class EventsApi
             // Nothing to snapshot: a first event still goes out at once so the client knows the stream is live.
             yield return Item(new CampaignEventDto(CampaignEventType.Keepalive, null, null, null, null, clock.GetUtcNow()));
         }
-        while (!ct.IsCancellationRequested)
+        while (await NextAsync(subscription, authorization, clock, ct) is { } next)
         {
-            CampaignEventDto next;
-            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            yield return Item(next);
+        }
+    }
+
+    /// <summary>
+    /// The next event, or a keepalive after <see cref="KeepAlive"/> of silence; null when the stream must end because the
+    /// client left or the credential it was opened with has ended (logout, revocation, disabled account).
+    /// </summary>
+    private static async Task<CampaignEventDto?> NextAsync(EventHub.Subscription subscription, StreamAuthorization.Check authorization, TimeProvider clock, CancellationToken ct)
+    {
+        var silentSince = clock.GetUtcNow();
+        try
+        {
+            while (true)
             {
-                wait.CancelAfter(KeepAlive);
-                try
+                CampaignEventDto? next = null;
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
                 {
-                    next = await subscription.Queue.Reader.ReadAsync(wait.Token);
+                    wait.CancelAfter(StreamAuthorization.Interval);
+                    try
+                    {
+                        next = await subscription.Queue.Reader.ReadAsync(wait.Token);
+                    }
+                    catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                    {
+                    }
                 }
-                catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+                if (!await authorization.StillValidAsync(ct))
                 {
-                    next = new CampaignEventDto(CampaignEventType.Keepalive, null, null, null, null, clock.GetUtcNow());
+                    return null;
                 }
-                catch (OperationCanceledException)
+                if (next is not null)
                 {
-                    yield break;
+                    return next;
+                }
+                if (clock.GetUtcNow() - silentSince >= KeepAlive)
+                {
+                    return new CampaignEventDto(CampaignEventType.Keepalive, null, null, null, null, clock.GetUtcNow());
                 }
             }
-            yield return Item(next);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+        {
+            return null;
         }
     }
 
@@ -114,7 +141,7 @@ public static class EventsApi
     /// <summary>Client messages: {"type":"subscribe"|"unsubscribe","campaignId":"&lt;id&gt;"|"*"}.</summary>
     private sealed record WsCommand(string? Type, string? CampaignId);
 
-    private static async Task<IResult> WebSocketAsync(HttpContext http, Caller caller, EventHub hub, CampaignStore campaigns, TimeProvider clock, ILoggerFactory logs)
+    private static async Task<IResult> WebSocketAsync(HttpContext http, Caller caller, EventHub hub, StreamAuthorization authorization, CampaignStore campaigns, TimeProvider clock, ILoggerFactory logs)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -129,7 +156,7 @@ public static class EventsApi
         using var subscription = hub.Subscribe(caller.Viewer, null, everything: false);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var send = new SemaphoreSlim(1, 1);
-        var sender = PumpAsync(socket, subscription, send, clock, done.Token);
+        var sender = PumpAsync(socket, subscription, authorization.For(caller), send, clock, done.Token);
         try
         {
             var buffer = new byte[4096];
@@ -211,22 +238,23 @@ public static class EventsApi
         }
     }
 
-    private static async Task PumpAsync(WebSocket socket, EventHub.Subscription subscription, SemaphoreSlim send, TimeProvider clock, CancellationToken ct)
+    private static async Task PumpAsync(WebSocket socket, EventHub.Subscription subscription, StreamAuthorization.Check authorization, SemaphoreSlim send, TimeProvider clock, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        while (await NextAsync(subscription, authorization, clock, ct) is { } next)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            wait.CancelAfter(KeepAlive);
-            object next;
+            await SendAsync(socket, send, next, ct);
+        }
+        if (!ct.IsCancellationRequested)
+        {
+            await send.WaitAsync(ct);
             try
             {
-                next = await subscription.Queue.Reader.ReadAsync(wait.Token);
+                await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "signed out", ct);
             }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            finally
             {
-                next = new CampaignEventDto(CampaignEventType.Keepalive, null, null, null, null, clock.GetUtcNow());
+                send.Release();
             }
-            await SendAsync(socket, send, next, ct);
         }
     }
 

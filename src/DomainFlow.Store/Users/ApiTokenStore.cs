@@ -61,6 +61,9 @@ public sealed class ApiTokenStore(Database db)
     public async Task<ApiToken?> FindAsync(string secret, CancellationToken ct = default) =>
         (await db.QueryFirstOrDefaultAsync<Row>($"SELECT {Columns} FROM api_tokens WHERE token_hash = @hash", new { hash = SecretToken.HashOf(secret) }, ct))?.ToModel();
 
+    public async Task<bool> IsLiveAsync(Guid id, CancellationToken ct = default) =>
+        await db.QueryFirstOrDefaultAsync<long>("SELECT count(*) FROM api_tokens WHERE id = @id AND (expires_at IS NULL OR expires_at > @now)", new { id = id.ToString(), now = db.NowMs }, ct) > 0;
+
     public Task TouchAsync(Guid id, CancellationToken ct = default) =>
         db.ExecuteAsync("UPDATE api_tokens SET last_used_at = @now WHERE id = @id", new { id = id.ToString(), now = db.NowMs }, ct);
 

@@ -55,6 +55,10 @@ public sealed class SessionStore(Database db)
     public async Task<Session?> FindAsync(string secret, CancellationToken ct = default) =>
         (await db.QueryFirstOrDefaultAsync<Row>($"SELECT {Columns} FROM sessions WHERE token_hash = @hash", new { hash = SecretToken.HashOf(secret) }, ct))?.ToModel();
 
+    /// <summary>Whether the session still exists and is within its lifetime (for long-lived streams opened by it).</summary>
+    public async Task<bool> IsLiveAsync(Guid id, CancellationToken ct = default) =>
+        await db.QueryFirstOrDefaultAsync<long>("SELECT count(*) FROM sessions WHERE id = @id AND expires_at > @now", new { id = id.ToString(), now = db.NowMs }, ct) > 0;
+
     /// <summary>Records activity for the idle timeout.</summary>
     public Task TouchAsync(Guid id, CancellationToken ct = default) =>
         db.ExecuteAsync("UPDATE sessions SET last_seen_at = @now WHERE id = @id", new { id = id.ToString(), now = db.NowMs }, ct);
