@@ -17,14 +17,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>Every line the server wrote to stdout and stderr so far.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; private init; } = new();
+
     public static async Task<ServerProcess> StartAsync(string dataDir, params string[] extra)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}");
         var process = Process.Start(CliProcess.StartInfo(["serve", "--urls", url.ToString().TrimEnd('/'), "--data-dir", dataDir, .. extra]))!;
         process.StandardInput.Close();
-        // Drain output so the child never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        // Drain output so the child never blocks on a full pipe; keep it for tests that read the log.
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = url };
@@ -36,7 +40,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 using var response = await http.GetAsync("/api/v2/ready");
                 if (response.IsSuccessStatusCode)
                 {
-                    return new ServerProcess(process, url);
+                    return new ServerProcess(process, url) { Output = output };
                 }
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)

@@ -16,6 +16,29 @@ public static class Problems
         return problem;
     }
 
+    /// <summary>Problems the framework writes itself (status code pages, oversized bodies) get a stable code too.</summary>
+    public static void AddMissingCode(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (!problem.Extensions.ContainsKey("code"))
+        {
+            problem.Extensions["code"] = CodeFor(problem.Status);
+        }
+    }
+
+    private static string CodeFor(int? status) => status switch
+    {
+        400 => "bad_request",
+        401 => "authentication_required",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        413 => "payload_too_large",
+        415 => "unsupported_media_type",
+        429 => "rate_limited",
+        _ => $"http_{status}",
+    };
+
     public static IResult NotFound(string what) =>
         TypedResults.Problem(Create(StatusCodes.Status404NotFound, "not_found", "Not found", $"{what} does not exist."));
 
@@ -49,7 +72,7 @@ public static class Problems
         ValidationException v => Validation(v.Errors),
         PhaseConflictException c => TypedResults.Problem(Create(StatusCodes.Status409Conflict, c.Code, "Conflict", c.Message)),
         BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
-        BadHttpRequestException bad => TypedResults.Problem(Create(bad.StatusCode, "bad_request", "Bad request", bad.Message)),
+        BadHttpRequestException bad => TypedResults.Problem(Create(bad.StatusCode, CodeFor(bad.StatusCode), "Bad request", bad.Message)),
         JsonException json => MalformedJson(json),
         _ => null,
     };
