@@ -3,14 +3,15 @@ using DomainFlow.Core.Phases;
 
 namespace DomainFlow.Server.Api;
 
+/// <param name="OwnerId">The user who created it; null for campaigns from before accounts existed.</param>
 public sealed record CampaignDto(
     Guid Id, string Name, string? Description, CampaignMode Mode, CampaignStatus Status,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt,
-    IReadOnlyList<PhaseDto> Phases)
+    IReadOnlyList<PhaseDto> Phases, Guid? OwnerId)
 {
     public static CampaignDto From(Campaign c, DateTimeOffset now) => new(
         c.Id, c.Name, c.Description, c.Mode, c.Status, c.CreatedAt, c.UpdatedAt, c.StartedAt, c.CompletedAt,
-        c.Phases.Select(p => PhaseDto.From(p, now)).ToList());
+        c.Phases.Select(p => PhaseDto.From(p, now)).ToList(), c.OwnerId);
 }
 
 /// <param name="Available">Whether this version can run the phase; the others are visible but cannot be configured or started yet.</param>

@@ -1414,6 +1414,8 @@ export interface components {
             /** Format: date-time */
             completedAt: null | string;
             phases: components["schemas"]["PhaseDto"][];
+            /** Format: uuid */
+            ownerId: null | string;
         };
         /** @enum {unknown} */
         CampaignMode: "step_by_step" | "auto";

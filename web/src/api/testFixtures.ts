@@ -34,6 +34,7 @@ export function makeCampaign(overrides: Partial<Campaign> = {}): Campaign {
     startedAt: null,
     completedAt: null,
     phases: PHASES.map((p) => makePhase(p)),
+    ownerId: null,
     ...overrides,
   }
 }
