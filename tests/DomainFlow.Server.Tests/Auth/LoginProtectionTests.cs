@@ -61,7 +61,7 @@ public sealed class LoginProtectionTests
         var unknown = await MedianMs("nobody@example.test");
 
         // bcrypt at cost 12 dominates both; without the decoy check an unknown account answers in about a millisecond.
-        Assert.True(unknown > known * 0.6 && unknown < known * 1.6, $"known {known:F0} ms, unknown {unknown:F0} ms");
+        Assert.True(unknown > known * 0.5 && unknown < known * 2, $"known {known:F0} ms, unknown {unknown:F0} ms");
     }
 
     [Fact]
