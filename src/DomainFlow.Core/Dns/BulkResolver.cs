@@ -1,0 +1,729 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+
+namespace DomainFlow.Core.Dns;
+
+/// <summary>
+/// A bulk stub resolver in the massdns family. A few unconnected UDP sockets send every query; a preallocated slot
+/// table matches answers by (socket, 16-bit id) and then by source address and echoed question; a timing wheel
+/// expires queries; a timed-out, SERVFAIL or REFUSED query is retried on another resolver; truncated answers are
+/// retried over TCP; CNAME chains are followed. How many queries are in flight adapts to the answers (or is fixed),
+/// within the rate caps. One run at a time per instance.
+/// </summary>
+public sealed class BulkResolver : IAsyncDisposable
+{
+    private const int TickMs = 5;
+    private const int InitialWindow = 64;
+    private const int Capacity = 65_536;
+
+    private readonly BulkResolverOptions _options;
+    private readonly ResolverPool _pool;
+    private readonly RateLimiter? _globalLimiter;
+    private readonly Socket[] _sockets;
+    private readonly int[][] _familySockets;
+    private readonly int[][] _idToSlot;
+    private readonly ushort[][] _freeIds;
+    private readonly int[] _freeIdCount;
+    private readonly int[] _freeSlots;
+    private int _freeSlotCount;
+    private readonly TimingWheel _wheel;
+    private readonly Slot[] _slots = new Slot[Capacity];
+    private readonly Lock _gate = new();
+    private readonly Queue<Work> _queue = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+    private Channel<DnsResult> _output = Channel.CreateUnbounded<DnsResult>();
+    private int _inFlight;
+    private int _tcpInFlight;
+
+    // Answers taken off the table but not yet interpreted: the run is not over while any is pending (a retry may follow).
+    private int _processing;
+    private int _senderWaiting;
+    private int _nextSocket;
+    private double _window;
+    private long _lastShrinkMs;
+    private bool _running;
+
+    private struct Slot
+    {
+        public Work Work;
+        public int Resolver;
+        public int Socket;
+        public ushort Id;
+        public long SentMs;
+        public bool Busy;
+    }
+
+    private readonly record struct Work(NameJob Job, int TypeIndex, DnsRecordType Type, string QueryName, int Attempt, int Depth, int Avoid);
+
+    public BulkResolver(BulkResolverOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _pool = new ResolverPool(options);
+        _globalLimiter = options.GlobalRate is { } rate ? ResolverPool.Limiter(rate) : null;
+        _window = options.MaxInFlight ?? InitialWindow;
+        var families = options.Resolvers.Select(r => r.EndPoint.AddressFamily).Distinct().ToArray();
+        var sockets = new List<Socket>();
+        _familySockets = new int[(int)AddressFamily.InterNetworkV6 + 1][];
+        foreach (var family in families)
+        {
+            var indexes = new int[options.SocketsPerFamily];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = sockets.Count;
+                sockets.Add(OpenSocket(family));
+            }
+            _familySockets[(int)family] = indexes;
+        }
+        _sockets = [.. sockets];
+        _idToSlot = _sockets.Select(_ => Enumerable.Repeat(-1, 65_536).ToArray()).ToArray();
+        _freeIds = _sockets.Select(_ => ShuffledIds()).ToArray();
+        _freeIdCount = _sockets.Select(_ => 65_536).ToArray();
+        _freeSlots = Enumerable.Range(0, Capacity).Reverse().ToArray();
+        _freeSlotCount = Capacity;
+        var timeoutTicks = (int)Math.Ceiling(options.Timeout.TotalMilliseconds / TickMs);
+        _wheel = new TimingWheel(Capacity, timeoutTicks + 64, NowMs / TickMs);
+    }
+
+    /// <summary>Queries currently awaiting an answer.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The current in-flight limit (fixed, or where the adaptive window stands).</summary>
+    public int Window => (int)_window;
+
+    public IReadOnlyList<ResolverStatistics> Statistics
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pool.Snapshot(NowMs);
+            }
+        }
+    }
+
+    private long NowMs => _clock.ElapsedMilliseconds;
+
+    private static Socket OpenSocket(AddressFamily family)
+    {
+        var socket = new Socket(family, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            // Bursts of answers arrive faster than one loop drains them; a large buffer keeps the kernel from dropping them.
+            socket.ReceiveBufferSize = 8 << 20;
+            socket.SendBufferSize = 4 << 20;
+        }
+        catch (SocketException)
+        {
+        }
+        socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+        return socket;
+    }
+
+    private static ushort[] ShuffledIds()
+    {
+        var ids = new ushort[65_536];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = (ushort)i;
+        }
+        // Unpredictable ids make blind answer spoofing harder (the echoed question and source address are checked too).
+        System.Security.Cryptography.RandomNumberGenerator.Shuffle(ids.AsSpan());
+        return ids;
+    }
+
+    /// <summary>Resolves every name once; results come in completion order. Memory is bounded by the window, not the input.</summary>
+    public async IAsyncEnumerable<DnsResult> ResolveAsync(IAsyncEnumerable<string> names, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        lock (_gate)
+        {
+            if (_running)
+            {
+                throw new InvalidOperationException("A BulkResolver runs one ResolveAsync at a time.");
+            }
+            _running = true;
+            _output = Channel.CreateBounded<DnsResult>(new BoundedChannelOptions(16_384) { SingleReader = true });
+            if (_loops.Count == 0)
+            {
+                for (var i = 0; i < _sockets.Length; i++)
+                {
+                    var socket = i;
+                    // A dedicated thread blocked in recvfrom: one syscall per datagram, no epoll wake-up and thread-pool hop.
+                    _loops.Add(Task.Factory.StartNew(() => ReceiveLoop(socket, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+                }
+                _loops.Add(Task.Run(() => SweepLoopAsync(_stop.Token), CancellationToken.None));
+            }
+        }
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stop.Token);
+        var sender = StartSender(names, linked.Token);
+        try
+        {
+            await foreach (var result in _output.Reader.ReadAllAsync(ct))
+            {
+                yield return result;
+            }
+            await sender;
+        }
+        finally
+        {
+            await linked.CancelAsync();
+            await sender.ContinueWith(_ => { }, TaskScheduler.Default);
+            lock (_gate)
+            {
+                _running = false;
+            }
+        }
+    }
+
+    /// <summary>The input pump (async, it reads the caller's enumerable) and the sending loop (a dedicated thread).</summary>
+    private async Task StartSender(IAsyncEnumerable<string> names, CancellationToken ct)
+    {
+        // Names are read ahead into a small buffer so sending never waits on the input one line at a time.
+        var input = Channel.CreateBounded<string>(new BoundedChannelOptions(8_192) { SingleReader = true, SingleWriter = true });
+        var pump = PumpAsync(names, input.Writer, ct);
+        try
+        {
+            await Task.Factory.StartNew(() => SendLoop(input.Reader, ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+        finally
+        {
+            await pump.ContinueWith(_ => { }, TaskScheduler.Default);
+            _output.Writer.TryComplete();
+        }
+    }
+
+    private void SendLoop(ChannelReader<string> input, CancellationToken ct)
+    {
+        var buffer = new byte[512];
+        var jitter = _options.JitterMax > TimeSpan.Zero;
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var (sent, needsInput, idle) = SendBatch(input, buffer, jitter ? 1 : 256);
+                if (idle && needsInput && input.Completion.IsCompleted)
+                {
+                    return;
+                }
+                if (jitter && sent > 0)
+                {
+                    var ms = _options.JitterMin.TotalMilliseconds + (Random.Shared.NextDouble() * (_options.JitterMax - _options.JitterMin).TotalMilliseconds);
+                    Thread.Sleep(TimeSpan.FromMilliseconds(ms));
+                    continue;
+                }
+                if (sent > 0)
+                {
+                    continue;
+                }
+                // Nothing sendable: the window is full (an answer wakes us), or the input is dry, the consumer lags or a
+                // rate cap holds (a short poll; these are rare in bulk runs and need no signal of their own).
+                Volatile.Write(ref _senderWaiting, 1);
+                _wake.Wait(needsInput ? 1 : TickMs, ct);
+                Volatile.Write(ref _senderWaiting, 0);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task PumpAsync(IAsyncEnumerable<string> names, ChannelWriter<string> writer, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var name in names.WithCancellation(ct))
+            {
+                await writer.WriteAsync(name, ct);
+            }
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// Sends as many queries as the window, the rate caps and <paramref name="max"/> allow, in one pass under the gate.
+    /// Reports whether it ran out of queued work (needs input) and whether nothing is outstanding at all (idle).
+    /// </summary>
+    private (int Sent, bool NeedsInput, bool Idle) SendBatch(ChannelReader<string> input, byte[] buffer, int max)
+    {
+        lock (_gate)
+        {
+            var sent = 0;
+            var needsInput = false;
+            var now = NowMs;
+            while (sent < max && _inFlight < (int)_window && _freeSlotCount > 0)
+            {
+                if (_queue.Count == 0)
+                {
+                    // A lagging consumer holds back new names: results never pile up without bound.
+                    if (_output.Reader.Count >= 8_192 || !input.TryRead(out var name))
+                    {
+                        needsInput = true;
+                        break;
+                    }
+                    Enqueue(NewJob(name));
+                }
+                var outcome = TrySend(_queue.Peek(), buffer, now);
+                if (outcome == SendOutcome.RateCapped)
+                {
+                    break;
+                }
+                _queue.Dequeue();
+                sent++;
+            }
+            if (_queue.Count == 0)
+            {
+                needsInput = true;
+            }
+            return (sent, needsInput, _queue.Count == 0 && _inFlight == 0 && _tcpInFlight == 0 && _processing == 0);
+        }
+    }
+
+    private NameJob NewJob(string name) => new(name.Trim().TrimEnd('.').ToLowerInvariant(), _options.RecordTypes.Count, NowMs);
+
+    /// <summary>Queues one query per record type; call under the gate.</summary>
+    private void Enqueue(NameJob job)
+    {
+        for (var t = 0; t < _options.RecordTypes.Count; t++)
+        {
+            _queue.Enqueue(new Work(job, t, _options.RecordTypes[t], job.Name, 0, 0, -1));
+        }
+    }
+
+    private enum SendOutcome
+    {
+        Sent,
+        RateCapped,
+        Unsendable,
+    }
+
+    /// <summary>Sends one query; call under the gate.</summary>
+    private SendOutcome TrySend(Work work, byte[] buffer, long now)
+    {
+        int length;
+        try
+        {
+            length = DnsWire.WriteQuery(buffer, 0, work.QueryName, work.Type, recursionDesired: true, ednsPayload: _options.Edns ? _options.EdnsPayload : 0);
+        }
+        catch (ArgumentException e)
+        {
+            work.Job.Error = e.Message;
+            Finish(work, DnsOutcome.Error, null);
+            return SendOutcome.Unsendable;
+        }
+        if (_globalLimiter is not null)
+        {
+            using var lease = _globalLimiter.AttemptAcquire();
+            if (!lease.IsAcquired)
+            {
+                return SendOutcome.RateCapped;
+            }
+        }
+        var resolver = _pool.Pick(work.Avoid, now);
+        if (resolver < 0)
+        {
+            return SendOutcome.RateCapped;
+        }
+        var member = _pool.Members[resolver];
+        var family = _familySockets[(int)member.Family];
+        var socket = family[_nextSocket++ % family.Length];
+        var id = _freeIds[socket][--_freeIdCount[socket]];
+        var slot = _freeSlots[--_freeSlotCount];
+        _idToSlot[socket][id] = slot;
+        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, SentMs = now, Busy = true };
+        buffer[0] = (byte)(id >> 8);
+        buffer[1] = (byte)id;
+        _wheel.Add(slot, (now + (long)_options.Timeout.TotalMilliseconds + TickMs - 1) / TickMs);
+        _inFlight++;
+        member.Sent++;
+        work.Job.Attempts++;
+        try
+        {
+            _sockets[socket].SendTo(buffer.AsSpan(0, length), SocketFlags.None, member.Address);
+        }
+        catch (SocketException)
+        {
+            // Left to time out and be retried like a lost packet.
+        }
+        return SendOutcome.Sent;
+    }
+
+    private void ReceiveLoop(int socket, CancellationToken ct)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(DnsWire.MaxUdpPayload, pinned: true);
+        var from = new SocketAddress(_sockets[socket].AddressFamily);
+        var records = new List<DnsRecord>();
+        while (!ct.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = _sockets[socket].ReceiveFrom(buffer, SocketFlags.None, from);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException) when (!ct.IsCancellationRequested)
+            {
+                continue;
+            }
+            catch (SocketException)
+            {
+                return;
+            }
+            OnDatagram(socket, buffer.AsSpan(0, received), from, records);
+        }
+    }
+
+    private void OnDatagram(int socket, ReadOnlySpan<byte> message, SocketAddress from, List<DnsRecord> records)
+    {
+        if (!DnsWire.TryReadHeader(message, out var header) || !header.IsResponse)
+        {
+            return;
+        }
+        Slot slot;
+        lock (_gate)
+        {
+            var index = _idToSlot[socket][header.Id];
+            if (index < 0)
+            {
+                return; // late (already timed out) or unsolicited
+            }
+            slot = _slots[index];
+            var member = _pool.Members[slot.Resolver];
+            if (!from.Equals(member.Address) || !DnsWire.EchoesQuestion(message, slot.Work.QueryName, slot.Work.Type))
+            {
+                return; // not from whom we asked, or not about what we asked: ignore, keep waiting for the real answer
+            }
+            Release(index);
+            _processing++;
+        }
+        records.Clear();
+        string? malformed = null;
+        try
+        {
+            if (!header.Truncated)
+            {
+                DnsWire.ReadAnswers(message, records);
+            }
+        }
+        catch (FormatException e)
+        {
+            malformed = e.Message;
+        }
+        OnAnswer(slot.Work, slot.Resolver, NowMs - slot.SentMs, header, records, malformed);
+    }
+
+    /// <summary>Frees the slot and its id; call under the gate.</summary>
+    private void Release(int index)
+    {
+        ref var slot = ref _slots[index];
+        _wheel.Remove(index);
+        _idToSlot[slot.Socket][slot.Id] = -1;
+        _freeIds[slot.Socket][_freeIdCount[slot.Socket]++] = slot.Id;
+        _freeSlots[_freeSlotCount++] = index;
+        slot.Busy = false;
+        slot.Work = default;
+        _inFlight--;
+        Wake();
+    }
+
+    /// <summary>Wakes the sender only when it sleeps: no cross-thread signal per answer while it is busy sending.</summary>
+    private void Wake()
+    {
+        if (Volatile.Read(ref _senderWaiting) == 1 && _wake.CurrentCount == 0)
+        {
+            _wake.Release();
+        }
+    }
+
+    private void OnAnswer(Work work, int resolver, long rttMs, DnsWire.Header header, List<DnsRecord> records, string? malformed)
+    {
+        lock (_gate)
+        {
+            _processing--;
+            var member = _pool.Members[resolver];
+            if (header.Truncated && _options.TcpFallback)
+            {
+                member.Truncated++;
+                _pool.Answered(resolver, rttMs);
+                _tcpInFlight++;
+                _ = Task.Run(() => ResolveOverTcpAsync(work, resolver));
+                return;
+            }
+            if (malformed is not null || header.Rcode is DnsRcode.ServFail or DnsRcode.Refused or DnsRcode.FormErr or DnsRcode.NotImp || header.Truncated)
+            {
+                if (header.Rcode == DnsRcode.ServFail)
+                {
+                    member.ServFail++;
+                }
+                else if (header.Rcode == DnsRcode.Refused)
+                {
+                    member.Refused++;
+                }
+                else
+                {
+                    member.Answered++;
+                }
+                _pool.Failed(resolver, NowMs);
+                var outcome = header.Rcode switch
+                {
+                    DnsRcode.ServFail => DnsOutcome.Servfail,
+                    DnsRcode.Refused => DnsOutcome.Refused,
+                    _ => DnsOutcome.Error,
+                };
+                work.Job.Error = malformed ?? (header.Truncated ? "truncated answer and TCP fallback is off" : null);
+                RetryOrFinish(work, resolver, outcome, header.Rcode);
+                return;
+            }
+            _pool.Answered(resolver, rttMs);
+            Grow();
+            work.Job.Resolver = member.Endpoint.ToString();
+            Interpret(work, header.Rcode, records);
+        }
+    }
+
+    /// <summary>Reads a NOERROR/NXDOMAIN answer for the work's type, following the CNAME chain; call under the gate.</summary>
+    private void Interpret(Work work, DnsRcode rcode, List<DnsRecord> records)
+    {
+        var job = work.Job;
+        var current = work.QueryName;
+        var chainAdded = false;
+        for (var hops = 0; hops < _options.MaxCnameDepth; hops++)
+        {
+            var next = records.FirstOrDefault(r => r.Type == DnsRecordType.CNAME && r.Name == current);
+            if (next.Data is null)
+            {
+                break;
+            }
+            job.Chain ??= [];
+            if (!job.Chain.Contains(next.Data))
+            {
+                job.Chain.Add(next.Data);
+            }
+            chainAdded = true;
+            current = next.Data;
+        }
+        var found = false;
+        foreach (var record in records)
+        {
+            if (record.Type != work.Type || (record.Name != current && record.Name != work.QueryName && job.Chain?.Contains(record.Name) != true))
+            {
+                continue;
+            }
+            found = true;
+            switch (record.Type)
+            {
+                case DnsRecordType.A:
+                    AddDistinct(ref job.Addresses4, record.Data);
+                    break;
+                case DnsRecordType.AAAA:
+                    AddDistinct(ref job.Addresses6, record.Data);
+                    break;
+                default:
+                    job.Records ??= [];
+                    if (!job.Records.Contains(record))
+                    {
+                        job.Records.Add(record);
+                    }
+                    break;
+            }
+        }
+        if (work.Type == DnsRecordType.CNAME && chainAdded)
+        {
+            found = true;
+        }
+        if (!found && chainAdded && rcode == DnsRcode.NoError && work.Depth < _options.MaxCnameDepth)
+        {
+            // The server gave the alias but not the target's records (another zone): ask for the target.
+            _queue.Enqueue(work with { QueryName = current, Attempt = 0, Depth = work.Depth + 1, Avoid = -1 });
+            Wake();
+            return;
+        }
+        Finish(work, found ? DnsOutcome.Resolved : rcode == DnsRcode.NxDomain ? DnsOutcome.Nxdomain : DnsOutcome.Nodata, rcode);
+    }
+
+    private static void AddDistinct(ref List<string>? list, string value)
+    {
+        list ??= [];
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+
+    private void RetryOrFinish(Work work, int resolver, DnsOutcome outcome, DnsRcode? rcode)
+    {
+        if (work.Attempt < _options.Retries)
+        {
+            _queue.Enqueue(work with { Attempt = work.Attempt + 1, Avoid = resolver });
+            Wake();
+            return;
+        }
+        Finish(work, outcome, rcode);
+    }
+
+    /// <summary>Records the type's final outcome and emits the name when it was the last one; call under the gate.</summary>
+    private void Finish(Work work, DnsOutcome outcome, DnsRcode? rcode)
+    {
+        var job = work.Job;
+        job.Outcomes[work.TypeIndex] = outcome;
+        job.Rcodes[work.TypeIndex] = rcode;
+        if (--job.Pending == 0)
+        {
+            // Bounded output: the sender stops taking names while the consumer lags, so this write does not wait long.
+            if (!_output.Writer.TryWrite(job.ToResult(NowMs)))
+            {
+                var result = job.ToResult(NowMs);
+                _ = _output.Writer.WriteAsync(result).AsTask();
+            }
+        }
+    }
+
+    private void Grow()
+    {
+        if (_options.MaxInFlight is null && _window < _options.AdaptiveCeiling)
+        {
+            // Additive increase: one more query in flight per eight answers.
+            _window = Math.Min(_options.AdaptiveCeiling, _window + 0.125);
+        }
+    }
+
+    private void Shrink(long nowMs)
+    {
+        if (_options.MaxInFlight is null && nowMs - _lastShrinkMs > _options.Timeout.TotalMilliseconds / 4)
+        {
+            // Multiplicative decrease, at most once per quarter timeout: one overload burst costs one halving.
+            _window = Math.Max(16, _window * 0.5);
+            _lastShrinkMs = nowMs;
+        }
+    }
+
+    private async Task SweepLoopAsync(CancellationToken ct)
+    {
+        var expired = new List<int>();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(TickMs));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                lock (_gate)
+                {
+                    var now = NowMs;
+                    expired.Clear();
+                    _wheel.Expire(now / TickMs, expired);
+                    foreach (var index in expired)
+                    {
+                        var slot = _slots[index];
+                        Release(index);
+                        var member = _pool.Members[slot.Resolver];
+                        member.Timeouts++;
+                        _pool.Failed(slot.Resolver, now);
+                        Shrink(now);
+                        RetryOrFinish(slot.Work, slot.Resolver, DnsOutcome.Timeout, null);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>The rare path (truncated answers): one connection per query, with its own timeout.</summary>
+    private async Task ResolveOverTcpAsync(Work work, int resolver)
+    {
+        var member = _pool.Members[resolver];
+        var header = default(DnsWire.Header);
+        var records = new List<DnsRecord>();
+        string? error = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            timeout.CancelAfter(_options.Timeout * 2);
+            using var tcp = new Socket(member.Family, SocketType.Stream, ProtocolType.Tcp);
+            await tcp.ConnectAsync(member.Endpoint.EndPoint, timeout.Token);
+            var query = new byte[2 + 512];
+            var id = (ushort)Random.Shared.Next(65_536);
+            var length = DnsWire.WriteQuery(query.AsSpan(2), id, work.QueryName, work.Type, ednsPayload: _options.Edns ? _options.EdnsPayload : 0);
+            query[0] = (byte)(length >> 8);
+            query[1] = (byte)length;
+            await tcp.SendAsync(query.AsMemory(0, length + 2), SocketFlags.None, timeout.Token);
+            var prefix = new byte[2];
+            await ReadExactlyAsync(tcp, prefix, timeout.Token);
+            var answer = new byte[(prefix[0] << 8) | prefix[1]];
+            await ReadExactlyAsync(tcp, answer, timeout.Token);
+            if (!DnsWire.TryReadHeader(answer, out header) || header.Id != id || !DnsWire.EchoesQuestion(answer, work.QueryName, work.Type))
+            {
+                error = "TCP answer does not match the query";
+            }
+            else
+            {
+                DnsWire.ReadAnswers(answer, records);
+            }
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or FormatException or IOException)
+        {
+            error = $"TCP fallback failed: {e.Message}";
+        }
+        lock (_gate)
+        {
+            _tcpInFlight--;
+            work.Job.Attempts++;
+            if (error is not null)
+            {
+                _pool.Failed(resolver, NowMs);
+                work.Job.Error = error;
+                RetryOrFinish(work, resolver, DnsOutcome.Error, null);
+            }
+            else if (header.Rcode is DnsRcode.NoError or DnsRcode.NxDomain)
+            {
+                work.Job.Resolver = member.Endpoint.ToString();
+                Interpret(work, header.Rcode, records);
+            }
+            else
+            {
+                RetryOrFinish(work, resolver, header.Rcode == DnsRcode.ServFail ? DnsOutcome.Servfail : header.Rcode == DnsRcode.Refused ? DnsOutcome.Refused : DnsOutcome.Error, header.Rcode);
+            }
+            Wake();
+        }
+    }
+
+    private static async Task ReadExactlyAsync(Socket socket, byte[] buffer, CancellationToken ct)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await socket.ReceiveAsync(buffer.AsMemory(read), SocketFlags.None, ct);
+            if (n == 0)
+            {
+                throw new IOException("the server closed the connection");
+            }
+            read += n;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        foreach (var socket in _sockets)
+        {
+            socket.Dispose();
+        }
+        await Task.WhenAll(_loops).ContinueWith(_ => { }, TaskScheduler.Default);
+        _pool.Dispose();
+        _globalLimiter?.Dispose();
+        _stop.Dispose();
+        _wake.Dispose();
+    }
+}

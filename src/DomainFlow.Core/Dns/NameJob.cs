@@ -1,0 +1,42 @@
+namespace DomainFlow.Core.Dns;
+
+/// <summary>One input name in flight: one pending item per requested record type, collecting what the answers said.</summary>
+internal sealed class NameJob(string name, int typeCount, long startedMs)
+{
+    public string Name { get; } = name;
+    public long StartedMs { get; } = startedMs;
+    public int Pending = typeCount;
+    public int Attempts;
+    public readonly DnsOutcome?[] Outcomes = new DnsOutcome?[typeCount];
+    public readonly DnsRcode?[] Rcodes = new DnsRcode?[typeCount];
+    public List<string>? Addresses4;
+    public List<string>? Addresses6;
+    public List<string>? Chain;
+    public List<DnsRecord>? Records;
+    public string? Resolver;
+    public string? Error;
+
+    /// <summary>
+    /// Any answer wins over "does not exist", which wins over a failure; a failure wins over "no data", because
+    /// a type that timed out might have had records: the name is then reported as failed, not as empty.
+    /// </summary>
+    public DnsResult ToResult(long nowMs)
+    {
+        var outcome = DnsOutcome.Nodata;
+        DnsRcode? rcode = null;
+        foreach (var rank in Ranking)
+        {
+            var index = Array.IndexOf(Outcomes, (DnsOutcome?)rank);
+            if (index >= 0)
+            {
+                outcome = rank;
+                rcode = Rcodes[index];
+                break;
+            }
+        }
+        return new DnsResult(Name, outcome, Addresses4 ?? [], Addresses6 ?? [], Chain ?? [], Records ?? [], rcode, Attempts, Resolver, nowMs - StartedMs, Error);
+    }
+
+    private static readonly DnsOutcome[] Ranking =
+        [DnsOutcome.Resolved, DnsOutcome.Nxdomain, DnsOutcome.Servfail, DnsOutcome.Refused, DnsOutcome.Timeout, DnsOutcome.Error, DnsOutcome.Nodata];
+}

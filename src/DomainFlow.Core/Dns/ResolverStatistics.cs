@@ -1,0 +1,5 @@
+namespace DomainFlow.Core.Dns;
+
+/// <summary>Per-resolver counters, as shown in phase metrics and persona tests.</summary>
+public sealed record ResolverStatistics(
+    string Resolver, long Sent, long Answered, long Timeouts, long ServFail, long Refused, long Truncated, double AverageRttMs, bool Benched);

@@ -1,0 +1,9 @@
+namespace DomainFlow.Core.Dns;
+
+public enum ResolverStrategy
+{
+    RoundRobin,
+    Random,
+    Weighted,
+    SequentialFailover,
+}

@@ -1,0 +1,210 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using DomainFlow.Core;
+using DomainFlow.Core.Dns;
+
+namespace DomainFlow.Server.Cli;
+
+/// <summary>
+/// `domainflow resolve`: the bulk resolver as a pipeline verb. Names in (stdin or --input), one NDJSON result per
+/// name out, in completion order, every name exactly once; progress on stderr and a summary at the end.
+/// There is no default resolver: queries go only where the user points them.
+/// </summary>
+public static class ResolveCommand
+{
+    public static Command Create()
+    {
+        var resolvers = new Option<string[]>("--resolver") { Description = "Resolver IP[:PORT] (repeatable); required", Required = true, AllowMultipleArgumentsPerToken = false };
+        var types = new Option<string[]>("--type") { Description = "Record type (repeatable): A, AAAA, CNAME, MX, NS, TXT (default A and AAAA)", AllowMultipleArgumentsPerToken = false };
+        var rate = new Option<int?>("--rate") { Description = "Global cap in queries per second" };
+        var concurrency = new Option<string>("--concurrency") { Description = "Queries in flight: a number, or auto (adaptive)", DefaultValueFactory = _ => "auto" };
+        var timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for an answer", DefaultValueFactory = _ => 2000 };
+        var retries = new Option<int>("--retries") { Description = "Further attempts on other resolvers", DefaultValueFactory = _ => 3 };
+        var strategy = new Option<string>("--strategy") { Description = "round_robin | random | weighted | sequential_failover", DefaultValueFactory = _ => "round_robin" };
+        var input = new Option<FileInfo?>("--input") { Description = "Read names from this file instead of stdin" };
+        var command = new Command("resolve", "Resolve names in bulk; one JSON object per name on stdout.")
+        {
+            resolvers, types, rate, concurrency, timeout, retries, strategy, input,
+        };
+        command.SetAction(async (result, ct) =>
+        {
+            var stderr = result.InvocationConfiguration.Error;
+            BulkResolverOptions options;
+            try
+            {
+                options = Options(result.GetValue(resolvers)!, result.GetValue(types), result.GetValue(rate), result.GetValue(concurrency)!,
+                    result.GetValue(timeout), result.GetValue(retries), result.GetValue(strategy)!);
+                options.Validate();
+            }
+            catch (ValidationException e)
+            {
+                await stderr.WriteLineAsync($"domainflow resolve: {e.Message}");
+                return CliApp.UsageError;
+            }
+            var file = result.GetValue(input);
+            if (file is { Exists: false })
+            {
+                await stderr.WriteLineAsync($"domainflow resolve: {file.FullName} does not exist");
+                return CliApp.UsageError;
+            }
+            using var reader = file is null ? new StreamReader(Console.OpenStandardInput()) : file.OpenText();
+            await RunAsync(options, reader, stderr, ct);
+            return 0;
+        });
+        return command;
+    }
+
+    private static BulkResolverOptions Options(string[] resolvers, string[]? types, int? rate, string concurrency, int timeoutMs, int retries, string strategy)
+    {
+        var errors = new ValidationErrors();
+        var endpoints = new List<ResolverEndpoint>();
+        foreach (var text in resolvers)
+        {
+            if (ResolverEndpoint.TryParse(text, out var endpoint))
+            {
+                endpoints.Add(endpoint!);
+            }
+            else
+            {
+                errors.Add("resolver", $"'{text}' is not an IP address or IP:PORT");
+            }
+        }
+        var recordTypes = new List<DnsRecordType>();
+        foreach (var type in types is { Length: > 0 } ? types : ["A", "AAAA"])
+        {
+            if (Enum.TryParse<DnsRecordType>(type, ignoreCase: true, out var parsed) && parsed is not (DnsRecordType.OPT or DnsRecordType.SOA))
+            {
+                recordTypes.Add(parsed);
+            }
+            else
+            {
+                errors.Add("type", $"'{type}' is not one of A, AAAA, CNAME, MX, NS, TXT");
+            }
+        }
+        int? window = null;
+        if (concurrency != "auto")
+        {
+            if (int.TryParse(concurrency, out var fixedWindow))
+            {
+                window = fixedWindow;
+            }
+            else
+            {
+                errors.Add("concurrency", "must be a number or auto");
+            }
+        }
+        if (!WireNames.TryParse<ResolverStrategy>(strategy, out var parsedStrategy))
+        {
+            errors.Add("strategy", "must be round_robin, random, weighted or sequential_failover");
+        }
+        if (!errors.IsEmpty)
+        {
+            throw new ValidationException(errors);
+        }
+        return new BulkResolverOptions
+        {
+            Resolvers = endpoints,
+            RecordTypes = recordTypes.Distinct().ToList(),
+            GlobalRate = rate is { } r ? new RateLimit(r) : null,
+            MaxInFlight = window,
+            Timeout = TimeSpan.FromMilliseconds(timeoutMs),
+            Retries = retries,
+            Strategy = parsedStrategy,
+        };
+    }
+
+    private static async Task RunAsync(BulkResolverOptions options, StreamReader reader, TextWriter stderr, CancellationToken ct)
+    {
+        await using var resolver = new BulkResolver(options);
+        await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        var progress = new ResolveProgress(stderr);
+        var read = 0L;
+        await foreach (var item in resolver.ResolveAsync(ReadNamesAsync(reader, () => read++, ct), ct))
+        {
+            JsonSerializer.Serialize(stdout, ResolveLine.From(item), ResolveLine.Options);
+            stdout.WriteByte((byte)'\n');
+            progress.Count(item.Outcome);
+            await progress.MaybeReportAsync(Interlocked.Read(ref read), resolver);
+        }
+        await stdout.FlushAsync(ct);
+        await progress.SummaryAsync(resolver);
+    }
+
+    /// <summary>Non-empty lines, trimmed; '#' starts a comment line.</summary>
+    private static async IAsyncEnumerable<string> ReadNamesAsync(StreamReader reader, Action counted, [EnumeratorCancellation] CancellationToken ct)
+    {
+        while (await reader.ReadLineAsync(ct) is { } line)
+        {
+            var name = line.Trim();
+            if (name.Length == 0 || name[0] == '#')
+            {
+                continue;
+            }
+            counted();
+            yield return name;
+        }
+    }
+
+    /// <summary>The NDJSON shape: stable, short field names for pipes (jq), outcome in snake_case.</summary>
+    private sealed record ResolveLine(string Name, string Status, IReadOnlyList<string> Ips, IReadOnlyList<string> Cname, string? Rcode, int Attempts, string? Resolver, double Ms, IReadOnlyList<string>? Records, string? Error)
+    {
+        public static readonly JsonSerializerOptions Options = new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        };
+
+        public static ResolveLine From(DnsResult r) => new(
+            r.Name, WireNames.ToWire(r.Outcome), [.. r.Addresses4, .. r.Addresses6], r.CnameChain,
+            r.Rcode is { } rcode ? rcode.ToString().ToUpperInvariant() : null, r.Attempts, r.Resolver, Math.Round(r.LatencyMs, 1),
+            r.Records.Count == 0 ? null : r.Records.Select(x => $"{x.Type} {x.Data}").ToList(), r.Error);
+    }
+
+    /// <summary>A progress line on stderr (redrawn in place on a terminal, every few seconds otherwise) and the closing summary.</summary>
+    private sealed class ResolveProgress(TextWriter stderr)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Dictionary<DnsOutcome, long> _outcomes = [];
+        private readonly bool _terminal = !Console.IsErrorRedirected;
+        private TimeSpan _next = TimeSpan.FromSeconds(1);
+        private long _done;
+
+        public void Count(DnsOutcome outcome)
+        {
+            _done++;
+            _outcomes[outcome] = _outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        public async Task MaybeReportAsync(long read, BulkResolver resolver)
+        {
+            if (_clock.Elapsed < _next)
+            {
+                return;
+            }
+            _next = _clock.Elapsed + (_terminal ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5));
+            var line = $"resolve: {_done:N0} done / {read:N0} read, {_done / _clock.Elapsed.TotalSeconds:N0}/s, {resolver.InFlight} in flight (window {resolver.Window})";
+            await stderr.WriteAsync(_terminal ? $"\r{line}\u001b[K" : line + "\n");
+        }
+
+        public async Task SummaryAsync(BulkResolver resolver)
+        {
+            var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-3);
+            var text = new StringBuilder();
+            if (_terminal)
+            {
+                text.Append("\r\u001b[K");
+            }
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"resolve: {_done:N0} names in {seconds:F2} s ({_done / seconds:N0}/s): ");
+            text.AppendJoin(", ", Enum.GetValues<DnsOutcome>().Where(_outcomes.ContainsKey).Select(o => $"{WireNames.ToWire(o)} {_outcomes[o]:N0}"));
+            foreach (var s in resolver.Statistics)
+            {
+                text.Append(System.Globalization.CultureInfo.InvariantCulture,
+                    $"\n  {s.Resolver}: sent {s.Sent:N0}, answered {s.Answered:N0}, timeouts {s.Timeouts:N0}, servfail {s.ServFail:N0}, refused {s.Refused:N0}, truncated {s.Truncated:N0}, rtt {s.AverageRttMs:F2} ms{(s.Benched ? " (benched)" : "")}");
+            }
+            await stderr.WriteLineAsync(text.ToString());
+        }
+    }
+}
