@@ -4,6 +4,7 @@
 #   ensure_packages pkg...      install missing Debian packages (root) or explain what to install
 #   ensure_postgres_binaries    make initdb/pg_ctl/postgres available and export PG_BINDIR + PATH
 #   ensure_chromium             install Debian's chromium (browser tests drive /usr/bin/chromium)
+#   ensure_dns_lab              install knot (knotd, started by the DNS tests) and dnsperf; no system service
 #   require_dotnet / require_node / require_toolchain
 #
 # Everything fails with one clear line on stderr and `exit 1`: these run at the top of scripts,
@@ -104,6 +105,56 @@ ensure_chromium() {
     ensure_packages chromium
     [[ -x "$CHROMIUM_PATH" ]] ||
         prereq_die "the Debian chromium package is installed but $CHROMIUM_PATH is missing; the browser tests launch exactly that file"
+}
+
+# ensure_dns_lab
+# The DNS tests start their own knotd (tests/DomainFlow.Testing/Dns/KnotServer.cs) on a loopback port and the
+# DNS benchmarks drive dnsperf. Debian's knot package enables a system service, which a host with a running
+# init would start on install: nothing here needs it, and nothing may answer DNS beyond 127.0.0.0/8. So a
+# fresh install runs with service starts forbidden (policy-rc.d exit 101, unless the host already has a
+# policy), then the service is stopped and disabled. A knot installed earlier is left as its owner set it up.
+KNOTD_PATH=${KNOTD_PATH:-/usr/sbin/knotd}
+ensure_dns_lab() {
+    local fresh=0 created_policy=0 rc=0
+    [[ "$(dpkg-query -W -f='${Status}' knot 2>/dev/null || true)" == "install ok installed" ]] || fresh=1
+    if ((fresh)) && [[ $EUID -eq 0 && ! -e /usr/sbin/policy-rc.d ]]; then
+        printf '#!/bin/sh\n# written by DomainFlow scripts/lib/prereqs.sh for one install: start no service\nexit 101\n' \
+            >/usr/sbin/policy-rc.d
+        chmod 755 /usr/sbin/policy-rc.d
+        created_policy=1
+    fi
+    # A subshell, so that prereq_die's exit still lets the temporary policy be removed below.
+    (ensure_packages knot dnsperf) || rc=$?
+    ((created_policy)) && rm -f /usr/sbin/policy-rc.d
+    ((rc == 0)) || exit "$rc"
+    if ((fresh)) && [[ $EUID -eq 0 ]]; then
+        _disable_knot_service
+    fi
+    "$KNOTD_PATH" --version >/dev/null 2>&1 ||
+        prereq_die "$KNOTD_PATH --version failed: the knot package is broken or installed elsewhere (set KNOTD_PATH)"
+    command -v dnsperf >/dev/null 2>&1 || prereq_die "dnsperf is not on PATH although the dnsperf package is installed"
+}
+
+# Stops and disables the knot system service of a fresh install. `systemctl disable` works on the unit
+# files even where systemd is not PID 1 (containers); `stop` only where an init actually runs it.
+_disable_knot_service() {
+    if command -v systemctl >/dev/null 2>&1; then
+        if [[ -d /run/systemd/system ]]; then
+            systemctl stop knot.service >/dev/null 2>&1 || true
+        fi
+        systemctl disable knot.service >/dev/null 2>&1 || true
+    fi
+    if command -v update-rc.d >/dev/null 2>&1 && [[ -e /etc/init.d/knot ]]; then
+        invoke-rc.d knot stop >/dev/null 2>&1 || true
+        update-rc.d knot disable >/dev/null 2>&1 || true
+    fi
+    # Whatever the init system did: a knotd listening beyond loopback now is the system service, not ours.
+    command -v ss >/dev/null 2>&1 || return 0
+    local address
+    for address in $(ss -Hlntup 2>/dev/null | awk '/"knotd"/ {print $5}' || true); do
+        [[ "$address" == 127.* || "$address" == "[::1]:"* ]] ||
+            prereq_die "knotd listens on $address after installing knot; stop the service (systemctl stop knot) and rerun"
+    done
 }
 
 require_dotnet() {

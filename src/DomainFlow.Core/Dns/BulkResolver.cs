@@ -48,6 +48,8 @@ public sealed class BulkResolver : IAsyncDisposable
     private int _nextSocket;
     private double _window;
     private long _lastShrinkMs;
+    private double _minRttMs = double.MaxValue;
+    private double _smoothedRttMs = -1;
     private bool _running;
 
     private struct Slot
@@ -487,7 +489,7 @@ public sealed class BulkResolver : IAsyncDisposable
                 return;
             }
             _pool.Answered(resolver, rttMs);
-            Grow();
+            Adapt(rttMs);
             work.Job.Resolver = member.Endpoint.ToString();
             Interpret(work, header.Rcode, records);
         }
@@ -590,12 +592,26 @@ public sealed class BulkResolver : IAsyncDisposable
         }
     }
 
-    private void Grow()
+    /// <summary>
+    /// Delay-based window control: grow while answers come back about as fast as the quickest seen, back off when
+    /// they queue up (round trips several times the minimum): the window settles where the resolvers are busy but
+    /// not yet dropping, instead of finding the limit by losing queries.
+    /// </summary>
+    private void Adapt(long rttMs)
     {
-        if (_options.MaxInFlight is null && _window < _options.AdaptiveCeiling)
+        if (_options.MaxInFlight is not null)
         {
-            // Additive increase: one more query in flight per eight answers.
-            _window = Math.Min(_options.AdaptiveCeiling, _window + 0.125);
+            return;
+        }
+        _minRttMs = Math.Min(_minRttMs, rttMs);
+        _smoothedRttMs = _smoothedRttMs < 0 ? rttMs : (_smoothedRttMs * 0.95) + (rttMs * 0.05);
+        if (_smoothedRttMs <= (_minRttMs * 2) + 1)
+        {
+            _window = Math.Min(_options.AdaptiveCeiling, _window + 0.25);
+        }
+        else if (_smoothedRttMs > (_minRttMs * 4) + 2)
+        {
+            _window = Math.Max(16, _window - 0.25);
         }
     }
 

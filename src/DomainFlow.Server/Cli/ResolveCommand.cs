@@ -25,9 +25,10 @@ public static class ResolveCommand
         var retries = new Option<int>("--retries") { Description = "Further attempts on other resolvers", DefaultValueFactory = _ => 3 };
         var strategy = new Option<string>("--strategy") { Description = "round_robin | random | weighted | sequential_failover", DefaultValueFactory = _ => "round_robin" };
         var input = new Option<FileInfo?>("--input") { Description = "Read names from this file instead of stdin" };
+        var wildcard = new Option<bool>("--wildcard") { Description = "Detect wildcard zones (status wildcard) and resolvers that answer names which cannot exist" };
         var command = new Command("resolve", "Resolve names in bulk; one JSON object per name on stdout.")
         {
-            resolvers, types, rate, concurrency, timeout, retries, strategy, input,
+            resolvers, types, rate, concurrency, timeout, retries, strategy, input, wildcard,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -50,8 +51,17 @@ public static class ResolveCommand
                 await stderr.WriteLineAsync($"domainflow resolve: {file.FullName} does not exist");
                 return CliApp.UsageError;
             }
+            if (result.GetValue(wildcard))
+            {
+                var honest = await ExcludeLiarsAsync(options, stderr, ct);
+                if (honest is null)
+                {
+                    return 1;
+                }
+                options = honest;
+            }
             using var reader = file is null ? new StreamReader(Console.OpenStandardInput()) : file.OpenText();
-            await RunAsync(options, reader, stderr, ct);
+            await RunAsync(options, result.GetValue(wildcard) ? new WildcardDetector(options) : null, reader, stderr, ct);
             return 0;
         });
         return command;
@@ -116,14 +126,32 @@ public static class ResolveCommand
         };
     }
 
-    private static async Task RunAsync(BulkResolverOptions options, StreamReader reader, TextWriter stderr, CancellationToken ct)
+    /// <summary>Leaves out resolvers caught answering names that cannot exist; null when none is left.</summary>
+    private static async Task<BulkResolverOptions?> ExcludeLiarsAsync(BulkResolverOptions options, TextWriter stderr, CancellationToken ct)
+    {
+        var verdicts = await ResolverHonesty.CheckAsync(options, ct);
+        foreach (var liar in verdicts.Where(v => v.Lies))
+        {
+            await stderr.WriteLineAsync($"resolve: {liar.Resolver} answers names that cannot exist (NXDOMAIN hijacking: {liar.Evidence}); not used");
+        }
+        var honest = verdicts.Where(v => !v.Lies).Select(v => v.Resolver).ToList();
+        if (honest.Count == 0)
+        {
+            await stderr.WriteLineAsync("domainflow resolve: every resolver answers names that cannot exist; its answers would be meaningless");
+            return null;
+        }
+        return options with { Resolvers = honest };
+    }
+
+    private static async Task RunAsync(BulkResolverOptions options, WildcardDetector? wildcards, StreamReader reader, TextWriter stderr, CancellationToken ct)
     {
         await using var resolver = new BulkResolver(options);
         await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
         var progress = new ResolveProgress(stderr);
         var read = 0L;
-        await foreach (var item in resolver.ResolveAsync(ReadNamesAsync(reader, () => read++, ct), ct))
+        await foreach (var answer in resolver.ResolveAsync(ReadNamesAsync(reader, () => read++, ct), ct))
         {
+            var item = wildcards is null ? answer : await wildcards.ClassifyAsync(answer, ct);
             JsonSerializer.Serialize(stdout, ResolveLine.From(item), ResolveLine.Options);
             stdout.WriteByte((byte)'\n');
             progress.Count(item.Outcome);
@@ -131,6 +159,10 @@ public static class ResolveCommand
         }
         await stdout.FlushAsync(ct);
         await progress.SummaryAsync(resolver);
+        foreach (var zone in wildcards?.Wildcards ?? [])
+        {
+            await stderr.WriteLineAsync($"  wildcard zone {zone.Zone}: answers {string.Join(", ", zone.Addresses)}");
+        }
     }
 
     /// <summary>Non-empty lines, trimmed; '#' starts a comment line.</summary>
