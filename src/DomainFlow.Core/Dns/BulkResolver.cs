@@ -203,13 +203,14 @@ public sealed class BulkResolver : IAsyncDisposable
 
     private void SendLoop(ChannelReader<string> input, CancellationToken ct)
     {
-        var buffer = new byte[512];
+        var batch = new OutgoingBatch(SendBatchSize);
         var jitter = _options.JitterMax > TimeSpan.Zero;
         try
         {
             while (!ct.IsCancellationRequested)
             {
-                var (sent, needsInput, idle) = SendBatch(input, buffer, jitter ? 1 : 256);
+                var (sent, needsInput, idle) = SendBatch(input, batch, jitter ? 1 : SendBatchSize);
+                batch.SendAll(_sockets);
                 if (idle && needsInput && input.Completion.IsCompleted)
                 {
                     return;
@@ -255,7 +256,45 @@ public sealed class BulkResolver : IAsyncDisposable
     /// Sends as many queries as the window, the rate caps and <paramref name="max"/> allow, in one pass under the gate.
     /// Reports whether it ran out of queued work (needs input) and whether nothing is outstanding at all (idle).
     /// </summary>
-    private (int Sent, bool NeedsInput, bool Idle) SendBatch(ChannelReader<string> input, byte[] buffer, int max)
+    private const int SendBatchSize = 256;
+
+    /// <summary>
+    /// Queries prepared under the gate and sent after it is released, so answer processing never waits on a burst of
+    /// send system calls.
+    /// </summary>
+    private sealed class OutgoingBatch(int capacity)
+    {
+        private readonly byte[][] _buffers = Enumerable.Range(0, capacity).Select(_ => new byte[512]).ToArray();
+        private readonly (int Socket, int Length, SocketAddress Address)[] _items = new (int, int, SocketAddress)[capacity];
+        private int _count;
+
+        public byte[] Next => _buffers[_count];
+
+        public void Add(int socket, int length, SocketAddress address) => _items[_count++] = (socket, length, address);
+
+        public void SendAll(Socket[] sockets)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                var (socket, length, address) = _items[i];
+                try
+                {
+                    sockets[socket].SendTo(_buffers[i].AsSpan(0, length), SocketFlags.None, address);
+                }
+                catch (SocketException)
+                {
+                    // Left to time out and be retried like a lost packet.
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+            }
+            _count = 0;
+        }
+    }
+
+    private (int Sent, bool NeedsInput, bool Idle) SendBatch(ChannelReader<string> input, OutgoingBatch batch, int max)
     {
         lock (_gate)
         {
@@ -274,7 +313,7 @@ public sealed class BulkResolver : IAsyncDisposable
                     }
                     Enqueue(NewJob(name));
                 }
-                var outcome = TrySend(_queue.Peek(), buffer, now);
+                var outcome = TrySend(_queue.Peek(), batch, now);
                 if (outcome == SendOutcome.RateCapped)
                 {
                     break;
@@ -290,7 +329,7 @@ public sealed class BulkResolver : IAsyncDisposable
         }
     }
 
-    private NameJob NewJob(string name) => new(name.Trim().TrimEnd('.').ToLowerInvariant(), _options.RecordTypes.Count, NowMs);
+    private NameJob NewJob(string name) => new(name.Trim().TrimEnd('.').ToLowerInvariant(), _options.RecordTypes, NowMs);
 
     /// <summary>Queues one query per record type; call under the gate.</summary>
     private void Enqueue(NameJob job)
@@ -308,9 +347,10 @@ public sealed class BulkResolver : IAsyncDisposable
         Unsendable,
     }
 
-    /// <summary>Sends one query; call under the gate.</summary>
-    private SendOutcome TrySend(Work work, byte[] buffer, long now)
+    /// <summary>Prepares one query into the batch (sent once the gate is released); call under the gate.</summary>
+    private SendOutcome TrySend(Work work, OutgoingBatch batch, long now)
     {
+        var buffer = batch.Next;
         int length;
         try
         {
@@ -348,14 +388,7 @@ public sealed class BulkResolver : IAsyncDisposable
         _inFlight++;
         member.Sent++;
         work.Job.Attempts++;
-        try
-        {
-            _sockets[socket].SendTo(buffer.AsSpan(0, length), SocketFlags.None, member.Address);
-        }
-        catch (SocketException)
-        {
-            // Left to time out and be retried like a lost packet.
-        }
+        batch.Add(socket, length, member.Address);
         return SendOutcome.Sent;
     }
 

@@ -1,14 +1,15 @@
 namespace DomainFlow.Core.Dns;
 
 /// <summary>One input name in flight: one pending item per requested record type, collecting what the answers said.</summary>
-internal sealed class NameJob(string name, int typeCount, long startedMs)
+internal sealed class NameJob(string name, IReadOnlyList<DnsRecordType> types, long startedMs)
 {
+    public IReadOnlyList<DnsRecordType> Types { get; } = types;
     public string Name { get; } = name;
     public long StartedMs { get; } = startedMs;
-    public int Pending = typeCount;
+    public int Pending = types.Count;
     public int Attempts;
-    public readonly DnsOutcome?[] Outcomes = new DnsOutcome?[typeCount];
-    public readonly DnsRcode?[] Rcodes = new DnsRcode?[typeCount];
+    public readonly DnsOutcome?[] Outcomes = new DnsOutcome?[types.Count];
+    public readonly DnsRcode?[] Rcodes = new DnsRcode?[types.Count];
     public List<string>? Addresses4;
     public List<string>? Addresses6;
     public List<string>? Chain;
@@ -34,7 +35,16 @@ internal sealed class NameJob(string name, int typeCount, long startedMs)
                 break;
             }
         }
-        return new DnsResult(Name, outcome, Addresses4 ?? [], Addresses6 ?? [], Chain ?? [], Records ?? [], rcode, Attempts, Resolver, nowMs - StartedMs, Error);
+        var error = Error;
+        if (outcome == DnsOutcome.Resolved && Outcomes.Any(o => o is not (DnsOutcome.Resolved or DnsOutcome.Nodata or DnsOutcome.Nxdomain)))
+        {
+            // The name exists, but a record type failed: say which, so a partial address list is not taken for the whole.
+            error = string.Join("; ", Types.Select((type, i) => (type, outcome: Outcomes[i]))
+                .Where(x => x.outcome is not (DnsOutcome.Resolved or DnsOutcome.Nodata or DnsOutcome.Nxdomain))
+                .Select(x => $"{x.type}: {WireNames.ToWire(x.outcome!.Value)}")
+                .Prepend(Error).Where(e => e is not null));
+        }
+        return new DnsResult(Name, outcome, Addresses4 ?? [], Addresses6 ?? [], Chain ?? [], Records ?? [], rcode, Attempts, Resolver, nowMs - StartedMs, error);
     }
 
     private static readonly DnsOutcome[] Ranking =
