@@ -31,6 +31,16 @@ public abstract class SqlDialect
     /// <summary>Adds uploaded list names, skipping names the campaign already has; returns how many were new.</summary>
     public abstract Task<int> InsertListItemsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<ListItem> items, CancellationToken ct);
 
+    /// <summary>Inserts or replaces DNS results of one campaign inside the caller's transaction.</summary>
+    public abstract Task UpsertDnsResultsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<Dns.DnsResultRow> rows, CancellationToken ct);
+
+    /// <summary>The column list both engines upsert; the conflict key is (campaign_seq, ordinal).</summary>
+    protected const string DnsResultColumns = "ordinal, outcome, ipv4, ipv6, cname, records, rcode, attempts, resolver, latency_ms, checked_at, error";
+
+    protected const string DnsResultUpdate =
+        "outcome = excluded.outcome, ipv4 = excluded.ipv4, ipv6 = excluded.ipv6, cname = excluded.cname, records = excluded.records, rcode = excluded.rcode, " +
+        "attempts = excluded.attempts, resolver = excluded.resolver, latency_ms = excluded.latency_ms, checked_at = excluded.checked_at, error = excluded.error";
+
     /// <summary>SQL listing (table_name, column_name, type_family) of the application's tables, for the schema-parity check.</summary>
     public abstract string SchemaColumnsSql { get; }
 

@@ -12,6 +12,8 @@ import { CampaignListPage } from './campaigns/CampaignListPage'
 import { NewCampaignPage } from './campaigns/NewCampaignPage'
 import { Link } from './components/Link'
 import { matchRoute, usePathname, type Route } from './navigation'
+import { DnsPersonasPage } from './personas/DnsPersonasPage'
+import { PersonaEditorPage } from './personas/PersonaEditorPage'
 
 type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
 
@@ -24,6 +26,12 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
     case 'campaign':
       // key: a fresh page (and event stream) per campaign, e.g. after Duplicate.
       return <CampaignDetailPage key={route.id} id={route.id} />
+    case 'dnsPersonas':
+      return <DnsPersonasPage />
+    case 'newDnsPersona':
+      return <PersonaEditorPage key="new" />
+    case 'dnsPersona':
+      return <PersonaEditorPage key={route.id} id={route.id} />
     case 'account':
       return <AccountPage session={session} />
     case 'changePassword':

@@ -12,6 +12,7 @@ export function AppHeader({ user }: { user: User }) {
         </Link>
         <nav className="flex gap-4 text-sm text-zinc-600 dark:text-zinc-400">
           <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
+          <Link to="/personas/dns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dns-personas">DNS personas</Link>
         </nav>
         <div className="ml-auto">
           <UserMenu user={user} />

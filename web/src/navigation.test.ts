@@ -8,6 +8,13 @@ describe('matchRoute', () => {
     expect(matchRoute('/campaigns/abc-123/')).toEqual({ name: 'campaign', id: 'abc-123' })
     expect(matchRoute('/nope/x')).toEqual({ name: 'notFound' })
   })
+
+  it('maps the DNS persona pages', () => {
+    expect(matchRoute('/personas/dns')).toEqual({ name: 'dnsPersonas' })
+    expect(matchRoute('/personas/dns/new/')).toEqual({ name: 'newDnsPersona' })
+    expect(matchRoute('/personas/dns/p-1')).toEqual({ name: 'dnsPersona', id: 'p-1' })
+    expect(matchRoute('/personas')).toEqual({ name: 'notFound' })
+  })
 })
 
 describe('auth routes', () => {

@@ -40,6 +40,9 @@ export type Route =
   | { name: 'campaigns' }
   | { name: 'newCampaign' }
   | { name: 'campaign'; id: string }
+  | { name: 'dnsPersonas' }
+  | { name: 'newDnsPersona' }
+  | { name: 'dnsPersona'; id: string }
   | { name: 'login' }
   | { name: 'setup' }
   | { name: 'account' }
@@ -61,5 +64,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/account/password') return { name: 'changePassword' }
   const detail = /^\/campaigns\/([^/]+)$/.exec(path)
   if (detail?.[1]) return { name: 'campaign', id: decodeURIComponent(detail[1]) }
+  if (path === '/personas/dns') return { name: 'dnsPersonas' }
+  if (path === '/personas/dns/new') return { name: 'newDnsPersona' }
+  const persona = /^\/personas\/dns\/([^/]+)$/.exec(path)
+  if (persona?.[1]) return { name: 'dnsPersona', id: decodeURIComponent(persona[1]) }
   return { name: 'notFound' }
 }

@@ -23,6 +23,9 @@ public static class AuditAction
     public const string PhasePaused = "phase.paused";
     public const string PhaseResumed = "phase.resumed";
     public const string PhaseStopped = "phase.stopped";
+    public const string PersonaCreated = "persona.created";
+    public const string PersonaUpdated = "persona.updated";
+    public const string PersonaDeleted = "persona.deleted";
 }
 
 public enum AuditOutcome

@@ -42,8 +42,6 @@ public sealed class BulkResolver : IAsyncDisposable
     private int _inFlight;
     private int _tcpInFlight;
 
-    // Answers taken off the table but not yet interpreted: the run is not over while any is pending (a retry may follow).
-    private int _processing;
     private int _senderWaiting;
     private int _nextSocket;
     private double _window;
@@ -325,7 +323,7 @@ public sealed class BulkResolver : IAsyncDisposable
             {
                 needsInput = true;
             }
-            return (sent, needsInput, _queue.Count == 0 && _inFlight == 0 && _tcpInFlight == 0 && _processing == 0);
+            return (sent, needsInput, _queue.Count == 0 && _inFlight == 0 && _tcpInFlight == 0);
         }
     }
 
@@ -426,23 +424,7 @@ public sealed class BulkResolver : IAsyncDisposable
         {
             return;
         }
-        Slot slot;
-        lock (_gate)
-        {
-            var index = _idToSlot[socket][header.Id];
-            if (index < 0)
-            {
-                return; // late (already timed out) or unsolicited
-            }
-            slot = _slots[index];
-            var member = _pool.Members[slot.Resolver];
-            if (!from.Equals(member.Address) || !DnsWire.EchoesQuestion(message, slot.Work.QueryName, slot.Work.Type))
-            {
-                return; // not from whom we asked, or not about what we asked: ignore, keep waiting for the real answer
-            }
-            Release(index);
-            _processing++;
-        }
+        // Parsed before taking the gate (it needs nothing from the slot table), so the gate is held only briefly, once.
         records.Clear();
         string? malformed = null;
         try
@@ -456,7 +438,22 @@ public sealed class BulkResolver : IAsyncDisposable
         {
             malformed = e.Message;
         }
-        OnAnswer(slot.Work, slot.Resolver, NowMs - slot.SentMs, header, records, malformed);
+        lock (_gate)
+        {
+            var index = _idToSlot[socket][header.Id];
+            if (index < 0)
+            {
+                return; // late (already timed out) or unsolicited
+            }
+            var slot = _slots[index];
+            var member = _pool.Members[slot.Resolver];
+            if (!from.Equals(member.Address) || !DnsWire.EchoesQuestion(message, slot.Work.QueryName, slot.Work.Type))
+            {
+                return; // not from whom we asked, or not about what we asked: ignore, keep waiting for the real answer
+            }
+            Release(index);
+            OnAnswer(slot.Work, slot.Resolver, NowMs - slot.SentMs, header, records, malformed);
+        }
     }
 
     /// <summary>Frees the slot and its id; call under the gate.</summary>
@@ -482,50 +479,47 @@ public sealed class BulkResolver : IAsyncDisposable
         }
     }
 
+    /// <summary>Acts on a matched answer; call under the gate.</summary>
     private void OnAnswer(Work work, int resolver, long rttMs, DnsWire.Header header, List<DnsRecord> records, string? malformed)
     {
-        lock (_gate)
+        var member = _pool.Members[resolver];
+        if (header.Truncated && _options.TcpFallback)
         {
-            _processing--;
-            var member = _pool.Members[resolver];
-            if (header.Truncated && _options.TcpFallback)
-            {
-                member.Truncated++;
-                _pool.Answered(resolver, rttMs);
-                _tcpInFlight++;
-                _ = Task.Run(() => ResolveOverTcpAsync(work, resolver));
-                return;
-            }
-            if (malformed is not null || header.Rcode is DnsRcode.ServFail or DnsRcode.Refused or DnsRcode.FormErr or DnsRcode.NotImp || header.Truncated)
-            {
-                if (header.Rcode == DnsRcode.ServFail)
-                {
-                    member.ServFail++;
-                }
-                else if (header.Rcode == DnsRcode.Refused)
-                {
-                    member.Refused++;
-                }
-                else
-                {
-                    member.Answered++;
-                }
-                _pool.Failed(resolver, NowMs);
-                var outcome = header.Rcode switch
-                {
-                    DnsRcode.ServFail => DnsOutcome.Servfail,
-                    DnsRcode.Refused => DnsOutcome.Refused,
-                    _ => DnsOutcome.Error,
-                };
-                work.Job.Error = malformed ?? (header.Truncated ? "truncated answer and TCP fallback is off" : null);
-                RetryOrFinish(work, resolver, outcome, header.Rcode);
-                return;
-            }
+            member.Truncated++;
             _pool.Answered(resolver, rttMs);
-            Adapt(rttMs);
-            work.Job.Resolver = member.Endpoint.ToString();
-            Interpret(work, header.Rcode, records);
+            _tcpInFlight++;
+            _ = Task.Run(() => ResolveOverTcpAsync(work, resolver));
+            return;
         }
+        if (malformed is not null || header.Rcode is DnsRcode.ServFail or DnsRcode.Refused or DnsRcode.FormErr or DnsRcode.NotImp || header.Truncated)
+        {
+            if (header.Rcode == DnsRcode.ServFail)
+            {
+                member.ServFail++;
+            }
+            else if (header.Rcode == DnsRcode.Refused)
+            {
+                member.Refused++;
+            }
+            else
+            {
+                member.Answered++;
+            }
+            _pool.Failed(resolver, NowMs);
+            var outcome = header.Rcode switch
+            {
+                DnsRcode.ServFail => DnsOutcome.Servfail,
+                DnsRcode.Refused => DnsOutcome.Refused,
+                _ => DnsOutcome.Error,
+            };
+            work.Job.Error = malformed ?? (header.Truncated ? "truncated answer and TCP fallback is off" : null);
+            RetryOrFinish(work, resolver, outcome, header.Rcode);
+            return;
+        }
+        _pool.Answered(resolver, rttMs);
+        Adapt(rttMs);
+        work.Job.Resolver = member.Endpoint.ToString();
+        Interpret(work, header.Rcode, records);
     }
 
     /// <summary>Reads a NOERROR/NXDOMAIN answer for the work's type, following the CNAME chain; call under the gate.</summary>

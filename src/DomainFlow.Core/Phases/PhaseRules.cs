@@ -10,7 +10,14 @@ public static class PhaseRules
         [PhaseName.Generation, PhaseName.DnsValidation, PhaseName.HttpKeywordAnalysis, PhaseName.Analysis];
 
     /// <summary>Phases whose engine exists in this build; the others can be seen but not configured or started yet.</summary>
-    public static readonly IReadOnlySet<PhaseName> Executable = new HashSet<PhaseName> { PhaseName.Generation };
+    public static readonly IReadOnlySet<PhaseName> Executable = new HashSet<PhaseName> { PhaseName.Generation, PhaseName.DnsValidation };
+
+    /// <summary>
+    /// Phases that work over what earlier phases stored and can simply run again (resolve again, or only what is
+    /// missing): their configuration may change whenever they are not active, and a stopped or completed run may be
+    /// started again. Generation is not among them: its names are fixed once generated.
+    /// </summary>
+    public static readonly IReadOnlySet<PhaseName> Rerunnable = new HashSet<PhaseName> { PhaseName.DnsValidation, PhaseName.HttpKeywordAnalysis, PhaseName.Analysis };
 
     /// <summary>Checks an action on <paramref name="target"/> against the statuses of all phases (in order).</summary>
     /// <param name="hasWork">Whether the phase already produced results (its configuration is then frozen).</param>
@@ -26,6 +33,7 @@ public static class PhaseRules
         {
             PhaseAction.Configure => status is PhaseStatus.NotStarted or PhaseStatus.Configured
                 || (status is PhaseStatus.Failed && !hasWork)
+                || (Rerunnable.Contains(target) && status is PhaseStatus.Failed or PhaseStatus.Stopped or PhaseStatus.Completed)
                 ? null
                 : new("phase_config_locked", $"The {Wire(target)} phase is {Wire(status)}; its configuration can only change before it starts."),
             PhaseAction.Start => CheckStart(target, index, status, statuses),
@@ -51,7 +59,9 @@ public static class PhaseRules
         {
             return new("phase_not_configured", $"Configure the {Wire(target)} phase before starting it.");
         }
-        if (status is not (PhaseStatus.Configured or PhaseStatus.Failed))
+        var startable = status is PhaseStatus.Configured or PhaseStatus.Failed
+            || (Rerunnable.Contains(target) && status is PhaseStatus.Stopped or PhaseStatus.Completed);
+        if (!startable)
         {
             return new("phase_not_startable", $"The {Wire(target)} phase is {Wire(status)} and cannot be started.");
         }

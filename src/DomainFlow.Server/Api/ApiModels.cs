@@ -34,7 +34,26 @@ public sealed record DuplicateCampaignRequest(string? Name = null);
 
 public sealed record CampaignPage(IReadOnlyList<CampaignDto> Items, string? NextCursor);
 
-public sealed record DomainDto(long Ordinal, string Name);
+/// <param name="Dns">The DNS phase's result; null until the domain was checked.</param>
+public sealed record DomainDto(long Ordinal, string Name, DomainDnsDto? Dns = null)
+{
+    public static DomainDto From(Store.Domains.DomainStore.DomainItem d) => new(d.Ordinal, d.Name, d.Dns is { } r ? DomainDnsDto.From(r) : null);
+}
+
+/// <param name="Status">resolved, nxdomain, nodata, servfail, refused, timeout, error or wildcard.</param>
+/// <param name="Records">Other requested record types (MX, NS, TXT), as "TYPE data".</param>
+public sealed record DomainDnsDto(
+    string Status, IReadOnlyList<string> Ipv4, IReadOnlyList<string> Ipv6, IReadOnlyList<string> Cname, IReadOnlyList<string> Records,
+    string? Rcode, int Attempts, string? Resolver, long LatencyMs, DateTimeOffset CheckedAt, string? Error)
+{
+    public static DomainDnsDto From(Store.Dns.DnsResultRow r) => new(
+        r.Outcome, Split(r.Ipv4), Split(r.Ipv6), Split(r.Cname),
+        r.Records is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<System.Text.Json.Nodes.JsonObject>>(r.Records)!
+            .Select(x => $"{x["type"]} {x["data"]}").ToList(),
+        r.Rcode, r.Attempts, r.Resolver, r.LatencyMs, DateTimeOffset.FromUnixTimeMilliseconds(r.CheckedAt), r.Error);
+
+    private static IReadOnlyList<string> Split(string? joined) => joined is null ? [] : joined.Split(' ');
+}
 
 public sealed record DomainPage(IReadOnlyList<DomainDto> Items, string? NextCursor);
 

@@ -22,30 +22,40 @@ public static class DomainsApi
     }
 
     private static async Task<Results<Ok<DomainPage>, ProblemHttpResult>> PageAsync(
-        Guid id, CampaignStore campaigns, DomainStore domains, long? after, int? limit, string? contains, CancellationToken ct)
+        Guid id, CampaignStore campaigns, DomainStore domains, long? after, int? limit, string? contains, string? dns, CancellationToken ct)
     {
         if (limit is < 1 or > MaxPageSize)
         {
             return (ProblemHttpResult)Problems.Validation("limit", $"must be between 1 and {MaxPageSize}");
         }
+        ValidateDnsFilter(dns);
         if (await campaigns.SeqOfAsync(id, ct) is not { } seq)
         {
             return (ProblemHttpResult)Problems.NotFound("The campaign");
         }
         var size = limit ?? 100;
-        var items = await domains.PageAsync(seq, new DomainStore.Filter(contains), after ?? -1, size, ct);
+        var items = await domains.PageAsync(seq, new DomainStore.Filter(contains, dns), after ?? -1, size, ct);
         var next = items.Count == size ? items[^1].Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new DomainPage(items.Select(d => new DomainDto(d.Ordinal, d.Name)).ToList(), next));
+        return TypedResults.Ok(new DomainPage(items.Select(DomainDto.From).ToList(), next));
+    }
+
+    private static void ValidateDnsFilter(string? dns)
+    {
+        if (dns is not null && dns != DomainStore.UncheckedOutcome && !Store.Dns.DnsValidationPlanner.Outcomes.Contains(dns))
+        {
+            throw new ValidationException(ValidationErrors.Single("dns", $"must be one of {string.Join(", ", Store.Dns.DnsValidationPlanner.Outcomes)} or {DomainStore.UncheckedOutcome}"));
+        }
     }
 
     /// <summary>Streams every matching row; memory stays one page however large the campaign.</summary>
-    private static async Task<IResult> ExportAsync(Guid id, HttpContext http, CampaignStore campaigns, DomainStore domains, string? format, string? contains, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(Guid id, HttpContext http, CampaignStore campaigns, DomainStore domains, string? format, string? contains, string? dns, CancellationToken ct)
     {
         format ??= "csv";
         if (format is not ("csv" or "ndjson"))
         {
             return Problems.Validation("format", "must be csv or ndjson");
         }
+        ValidateDnsFilter(dns);
         if (await campaigns.SeqOfAsync(id, ct) is not { } seq)
         {
             return Problems.NotFound("The campaign");
@@ -56,14 +66,14 @@ public static class DomainsApi
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024);
         if (format == "csv")
         {
-            await writer.WriteLineAsync("ordinal,name");
+            await writer.WriteLineAsync("ordinal,name,dns_status,ipv4,ipv6,cname");
         }
-        await foreach (var domain in domains.StreamAsync(seq, new DomainStore.Filter(contains), ct))
+        await foreach (var domain in domains.StreamAsync(seq, new DomainStore.Filter(contains, dns), ct))
         {
-            // Names are LDH-only, so CSV needs no quoting.
+            // Names, addresses and CNAME targets are LDH/IP text without commas or quotes: CSV needs no quoting.
             await writer.WriteLineAsync(format == "csv"
-                ? $"{domain.Ordinal},{domain.Name}"
-                : JsonSerializer.Serialize(new DomainDto(domain.Ordinal, domain.Name), DomainFlowJson.Options));
+                ? $"{domain.Ordinal},{domain.Name},{domain.Dns?.Outcome},{domain.Dns?.Ipv4},{domain.Dns?.Ipv6},{domain.Dns?.Cname}"
+                : JsonSerializer.Serialize(DomainDto.From(domain), DomainFlowJson.Options));
         }
         return Results.Empty;
     }

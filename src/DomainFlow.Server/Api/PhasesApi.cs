@@ -40,7 +40,7 @@ public static class PhasesApi
             : (ProblemHttpResult)Problems.NotFound("The campaign");
 
     private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ConfigureAsync(
-        Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, TimeProvider clock, CancellationToken ct)
+        Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, Store.Personas.DnsPersonaStore personas, TimeProvider clock, CancellationToken ct)
     {
         var name = ParsePhase(phase);
         if (!PhaseRules.Executable.Contains(name))
@@ -48,16 +48,31 @@ public static class PhasesApi
             // Refused before the body is read: its shape belongs to a phase this version does not have yet.
             throw PhaseConflictException.From(PhaseRules.NotAvailable(name));
         }
+        var json = name switch
+        {
+            PhaseName.Generation => ValidatedGeneration(body),
+            PhaseName.DnsValidation => await ValidatedDnsAsync(body, personas, ct),
+            _ => throw PhaseConflictException.From(PhaseRules.NotAvailable(name)),
+        };
+        return await control.ConfigureAsync(id, name, json, ct)
+            ? TypedResults.Ok(await PhaseOfAsync(id, name, campaigns, clock, ct))
+            : (ProblemHttpResult)Problems.NotFound("The campaign");
+    }
+
+    private static string ValidatedGeneration(JsonElement body)
+    {
         var config = body.Deserialize<GenerationConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
         var errors = new Core.ValidationErrors();
         var json = CampaignsApi.ValidateGeneration(config, errors);
-        if (!errors.IsEmpty)
-        {
-            throw new ValidationException(errors);
-        }
-        return await control.ConfigureAsync(id, name, json!, ct)
-            ? TypedResults.Ok(await PhaseOfAsync(id, name, campaigns, clock, ct))
-            : (ProblemHttpResult)Problems.NotFound("The campaign");
+        return errors.IsEmpty ? json! : throw new ValidationException(errors);
+    }
+
+    /// <summary>{ personaIds, batchSize?, wildcardDetection?, names? }: the personas must exist and be enabled.</summary>
+    private static async Task<string> ValidatedDnsAsync(JsonElement body, Store.Personas.DnsPersonaStore personas, CancellationToken ct)
+    {
+        var config = body.Deserialize<Core.Dns.DnsValidationConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
+        await Store.Dns.DnsValidationConfigRules.ValidateAsync(config, personas, ct);
+        return JsonSerializer.Serialize(config, DomainFlowJson.Options);
     }
 
     private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ActAsync(

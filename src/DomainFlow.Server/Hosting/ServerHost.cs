@@ -9,11 +9,13 @@ using DomainFlow.Server.Jobs;
 using DomainFlow.Server.Realtime;
 using DomainFlow.Store;
 using DomainFlow.Store.Campaigns;
+using DomainFlow.Store.Dns;
 using DomainFlow.Store.Domains;
 using DomainFlow.Store.Events;
 using DomainFlow.Store.Generation;
 using DomainFlow.Store.Jobs;
 using DomainFlow.Store.Migrations;
+using DomainFlow.Store.Personas;
 
 namespace DomainFlow.Server.Hosting;
 
@@ -66,7 +68,7 @@ public static class ServerHost
         // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
         app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
             .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
-            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents();
+            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
         return app;
@@ -107,6 +109,7 @@ public static class ServerHost
         services.AddSingleton<DomainStore>();
         services.AddSingleton<ListUploadStore>();
         services.AddSingleton<EventOutbox>();
+        services.AddSingleton<DnsPersonaStore>();
         services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
         return services;
     }
@@ -122,6 +125,8 @@ public static class ServerHost
         services.AddSingleton<JobStore>();
         services.AddSingleton<IPhasePlanner, GenerationPlanner>();
         services.AddSingleton<IShardProcessor, GenerationShardProcessor>();
+        services.AddSingleton<IPhasePlanner, DnsValidationPlanner>();
+        services.AddSingleton<IShardProcessor, DnsValidationShardProcessor>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<CampaignWorker>();
         return services;

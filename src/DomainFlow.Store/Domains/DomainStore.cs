@@ -6,9 +6,11 @@ namespace DomainFlow.Store.Domains;
 /// <summary>A campaign's domains: keyset pages and constant-memory streams, never whole-campaign loads.</summary>
 public sealed class DomainStore(Database db)
 {
-    public sealed record DomainItem(long Ordinal, string Name);
+    /// <summary>A domain and, once the DNS phase checked it, its DNS result.</summary>
+    public sealed record DomainItem(long Ordinal, string Name, Dns.DnsResultRow? Dns = null);
 
-    public sealed record Filter(string? Contains);
+    /// <param name="DnsOutcome">A DNS outcome (resolved, nxdomain, ...) or "unchecked" for domains without a result.</param>
+    public sealed record Filter(string? Contains, string? DnsOutcome = null);
 
     public async Task<IReadOnlyList<DomainItem>> PageAsync(long campaignSeq, Filter filter, long after, int limit, CancellationToken ct = default)
     {
@@ -16,8 +18,12 @@ public sealed class DomainStore(Database db)
         args.Add("limit", limit);
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition(
-            $"SELECT ordinal, name FROM domains WHERE {where} ORDER BY ordinal LIMIT @limit", args, cancellationToken: ct)))
-            .Select(r => new DomainItem(r.Ordinal, r.Name)).ToList();
+            $"""
+            SELECT d.ordinal, d.name, r.outcome, r.ipv4, r.ipv6, r.cname, r.records, r.rcode, r.attempts, r.resolver, r.latency_ms, r.checked_at, r.error
+            FROM domains d LEFT JOIN dns_results r ON r.campaign_seq = d.campaign_seq AND r.ordinal = d.ordinal
+            WHERE {where} ORDER BY d.ordinal LIMIT @limit
+            """, args, cancellationToken: ct)))
+            .Select(r => r.ToItem()).ToList();
     }
 
     /// <summary>Every matching row in ordinal order, read in keyset pages so memory stays flat however large the campaign.</summary>
@@ -52,18 +58,44 @@ public sealed class DomainStore(Database db)
         var args = new DynamicParameters();
         args.Add("seq", campaignSeq);
         args.Add("after", after);
-        var where = "campaign_seq = @seq AND ordinal > @after";
+        var where = "d.campaign_seq = @seq AND d.ordinal > @after";
         if (!string.IsNullOrEmpty(filter.Contains))
         {
-            where += " AND name LIKE @contains ESCAPE '\\'";
+            where += " AND d.name LIKE @contains ESCAPE '\\'";
             args.Add("contains", SqlText.Contains(filter.Contains.ToLowerInvariant()));
+        }
+        if (filter.DnsOutcome == UncheckedOutcome)
+        {
+            where += " AND r.ordinal IS NULL";
+        }
+        else if (!string.IsNullOrEmpty(filter.DnsOutcome))
+        {
+            where += " AND r.outcome = @outcome";
+            args.Add("outcome", filter.DnsOutcome);
         }
         return (where, args);
     }
+
+    /// <summary>The filter value for domains the DNS phase has not checked.</summary>
+    public const string UncheckedOutcome = "unchecked";
 
     private sealed class Row
     {
         public long Ordinal { get; set; }
         public string Name { get; set; } = "";
+        public string? Outcome { get; set; }
+        public string? Ipv4 { get; set; }
+        public string? Ipv6 { get; set; }
+        public string? Cname { get; set; }
+        public string? Records { get; set; }
+        public string? Rcode { get; set; }
+        public long? Attempts { get; set; }
+        public string? Resolver { get; set; }
+        public long? LatencyMs { get; set; }
+        public long? CheckedAt { get; set; }
+        public string? Error { get; set; }
+
+        public DomainItem ToItem() => new(Ordinal, Name, Outcome is null ? null
+            : new Dns.DnsResultRow(Ordinal, Outcome, Ipv4, Ipv6, Cname, Records, Rcode, (int)(Attempts ?? 0), Resolver, LatencyMs ?? 0, CheckedAt ?? 0, Error));
     }
 }

@@ -70,6 +70,31 @@ public sealed class PostgresDialect : SqlDialect, IDisposable
             new { campaignSeq }, transaction, cancellationToken: ct));
     }
 
+    /// <summary>One statement per batch: the rows travel as column arrays and are unnested server-side.</summary>
+    public override async Task UpsertDnsResultsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<Dns.DnsResultRow> rows, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO dns_results (campaign_seq, {DnsResultColumns})
+            SELECT @campaignSeq, * FROM unnest(@ordinal, @outcome, @ipv4, @ipv6, @cname, @records, @rcode, @attempts, @resolver, @latency, @checkedAt, @error)
+            ON CONFLICT (campaign_seq, ordinal) DO UPDATE SET {DnsResultUpdate}
+            """,
+            new
+            {
+                campaignSeq,
+                ordinal = rows.Select(r => r.Ordinal).ToArray(),
+                outcome = rows.Select(r => r.Outcome).ToArray(),
+                ipv4 = rows.Select(r => r.Ipv4).ToArray(),
+                ipv6 = rows.Select(r => r.Ipv6).ToArray(),
+                cname = rows.Select(r => r.Cname).ToArray(),
+                records = rows.Select(r => r.Records).ToArray(),
+                rcode = rows.Select(r => r.Rcode).ToArray(),
+                attempts = rows.Select(r => r.Attempts).ToArray(),
+                resolver = rows.Select(r => r.Resolver).ToArray(),
+                latency = rows.Select(r => r.LatencyMs).ToArray(),
+                checkedAt = rows.Select(r => r.CheckedAt).ToArray(),
+                error = rows.Select(r => r.Error).ToArray(),
+            }, transaction, cancellationToken: ct));
+
     public override string? MigrationLockSql => "SELECT pg_advisory_xact_lock(7211984)";
 
     public override string SchemaColumnsSql => """

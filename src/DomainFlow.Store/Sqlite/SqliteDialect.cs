@@ -91,6 +91,29 @@ public sealed class SqliteDialect(string connectionString) : SqlDialect, IDispos
         return Task.FromResult(inserted);
     }
 
+    public override Task UpsertDnsResultsAsync(DbConnection connection, DbTransaction transaction, long campaignSeq, IReadOnlyList<Dns.DnsResultRow> rows, CancellationToken ct)
+    {
+        using var command = (SqliteCommand)connection.CreateCommand();
+        command.Transaction = (SqliteTransaction)transaction;
+        command.CommandText = $"INSERT INTO dns_results (campaign_seq, {DnsResultColumns}) VALUES ($c, $o, $out, $v4, $v6, $cn, $rec, $rc, $att, $res, $lat, $at, $err) " +
+            $"ON CONFLICT (campaign_seq, ordinal) DO UPDATE SET {DnsResultUpdate}";
+        command.Parameters.Add("$c", SqliteType.Integer).Value = campaignSeq;
+        var parameters = new[] { "$o", "$out", "$v4", "$v6", "$cn", "$rec", "$rc", "$att", "$res", "$lat", "$at", "$err" }
+            .Select(n => command.Parameters.Add(n, SqliteType.Text)).ToArray();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            object?[] values = [row.Ordinal, row.Outcome, row.Ipv4, row.Ipv6, row.Cname, row.Records, row.Rcode, row.Attempts, row.Resolver, row.LatencyMs, row.CheckedAt, row.Error];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].SqliteType = values[i] is long or int ? SqliteType.Integer : SqliteType.Text;
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            command.ExecuteNonQuery();
+        }
+        return Task.CompletedTask;
+    }
+
     public override string SchemaColumnsSql => """
         SELECT m.name AS table_name, p.name AS column_name, lower(p.type) AS type_name
         FROM sqlite_master m JOIN pragma_table_info(m.name) p

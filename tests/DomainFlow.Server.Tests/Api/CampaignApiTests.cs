@@ -31,7 +31,7 @@ public sealed class CampaignApiTests
         var csv = await server.Http.GetStringAsync($"/api/v2/campaigns/{id}/domains/export?format=csv");
         var ndjson = await server.Http.GetStringAsync($"/api/v2/campaigns/{id}/domains/export?format=ndjson");
         Assert.Equal(19, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal("17,ccshop.net", csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.Equal("17,ccshop.net,,,,", csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]); // no DNS result yet
         Assert.Equal(18, ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["name"]).Count());
     }
 
@@ -81,7 +81,7 @@ public sealed class CampaignApiTests
         await using var server = await TestServer.StartAsync();
         var id = await server.CreateCampaignAsync(TestServer.PatternSpec("x", 18));
 
-        var (dns, dnsProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/dns_validation/start");
+        var (dns, dnsProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/http_keyword_analysis/start");
         var (pause, pauseProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/pause");
         var (unknown, unknownProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/nonsense/start");
         var (missing, _) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{Guid.NewGuid()}/phases/generation/start");
@@ -198,7 +198,7 @@ public sealed class CampaignApiTests
         var csv = await server.Http.GetStringAsync($"/api/v2/campaigns/{id}/domains/export?format=csv");
 
         Assert.Equal((3, 1, 1), (counts["accepted"]!.GetValue<int>(), counts["invalid"]!.GetValue<int>(), counts["duplicates"]!.GetValue<int>()));
-        Assert.Equal("ordinal,name\n0,b.com\n1,a.com\n2,xn--mnchen-3ya.de\n", csv);
+        Assert.Equal("ordinal,name,dns_status,ipv4,ipv6,cname\n0,b.com,,,,\n1,a.com,,,,\n2,xn--mnchen-3ya.de,,,,\n", csv);
     }
 
     [Fact]

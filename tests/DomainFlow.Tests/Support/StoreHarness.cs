@@ -4,7 +4,9 @@ using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Generation;
 using DomainFlow.Core.Phases;
 using DomainFlow.Store.Campaigns;
+using DomainFlow.Store.Dns;
 using DomainFlow.Store.Domains;
+using DomainFlow.Store.Personas;
 using DomainFlow.Store.Events;
 using DomainFlow.Store.Generation;
 using DomainFlow.Store.Jobs;
@@ -20,8 +22,9 @@ public sealed class StoreHarness : IAsyncDisposable
         Options = options;
         Campaigns = new CampaignStore(db.Database);
         Jobs = new JobStore(db.Database);
-        Phases = new PhaseControl(db.Database, [new GenerationPlanner(db.Database, options)], Signal);
-        Runner = new JobRunner(db.Database, Jobs, Phases, [new GenerationShardProcessor(db.Database)], options, Signal);
+        Personas = new DnsPersonaStore(db.Database);
+        Phases = new PhaseControl(db.Database, [new GenerationPlanner(db.Database, options), new DnsValidationPlanner(Personas, options)], Signal);
+        Runner = new JobRunner(db.Database, Jobs, Phases, [new GenerationShardProcessor(db.Database), new DnsValidationShardProcessor(db.Database, Personas, options)], options, Signal);
         Domains = new DomainStore(db.Database);
         Lists = new ListUploadStore(db.Database);
         Outbox = new EventOutbox(db.Database);
@@ -37,6 +40,7 @@ public sealed class StoreHarness : IAsyncDisposable
     public DomainStore Domains { get; }
     public ListUploadStore Lists { get; }
     public EventOutbox Outbox { get; }
+    public DnsPersonaStore Personas { get; }
 
     public static async Task<StoreHarness> CreateAsync(string engine, int batchSize = 100, long shardSize = 1_000, TimeProvider? clock = null) =>
         new(await TestDatabase.CreateAsync(engine, clock), new JobRunnerOptions

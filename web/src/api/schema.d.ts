@@ -1292,6 +1292,7 @@ export interface paths {
                     after?: number;
                     limit?: number;
                     contains?: string;
+                    dns?: string;
                 };
                 header?: never;
                 path: {
@@ -1332,6 +1333,7 @@ export interface paths {
                 query?: {
                     format?: string;
                     contains?: string;
+                    dns?: string;
                 };
                 header?: never;
                 path: {
@@ -1352,6 +1354,262 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/dns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    enabled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DnsPersonaConfig"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/dns/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaConfig"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/dns/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DnsPersonaConfig"][];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaDto"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/dns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DnsPersonaConfig"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/dns/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DnsPersonaTestRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DnsPersonaTestReport"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1451,10 +1709,139 @@ export interface components {
             role?: null | components["schemas"]["UserRole"];
             password?: null | string;
         };
+        DnsNameTestResult: {
+            name: string;
+            status: components["schemas"]["DnsOutcome"];
+            ips: string[];
+            rcode: null | string;
+            /** Format: double */
+            ms: number;
+        };
+        /** @enum {unknown} */
+        DnsOutcome: "resolved" | "nxdomain" | "nodata" | "servfail" | "refused" | "timeout" | "error" | "wildcard";
+        DnsPersonaConfig: {
+            name?: string;
+            description?: null | string;
+            enabled?: boolean;
+            resolvers?: components["schemas"]["DnsPersonaResolver"][];
+            strategy?: components["schemas"]["ResolverStrategy"];
+            recordTypes?: string[];
+            /** Format: int32 */
+            timeoutMs?: number;
+            /** Format: int32 */
+            retries?: number;
+            /** Format: int32 */
+            maxInFlight?: null | number;
+            globalRate?: null | components["schemas"]["DnsRateSpec"];
+            perResolverRate?: null | components["schemas"]["DnsRateSpec"];
+            edns?: boolean;
+            /** Format: int32 */
+            ednsPayload?: number;
+            tcpFallback?: boolean;
+            /** Format: int32 */
+            jitterMinMs?: number;
+            /** Format: int32 */
+            jitterMaxMs?: number;
+        };
+        DnsPersonaDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: null | string;
+            enabled: boolean;
+            resolvers: components["schemas"]["DnsPersonaResolver"][];
+            strategy: components["schemas"]["ResolverStrategy"];
+            recordTypes: string[];
+            /** Format: int32 */
+            timeoutMs: number;
+            /** Format: int32 */
+            retries: number;
+            /** Format: int32 */
+            maxInFlight: null | number;
+            globalRate: null | components["schemas"]["DnsRateSpec"];
+            perResolverRate: null | components["schemas"]["DnsRateSpec"];
+            edns: boolean;
+            /** Format: int32 */
+            ednsPayload: number;
+            tcpFallback: boolean;
+            /** Format: int32 */
+            jitterMinMs: number;
+            /** Format: int32 */
+            jitterMaxMs: number;
+            /** Format: uuid */
+            createdBy: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            canEdit: boolean;
+        };
+        DnsPersonaResolver: {
+            address: string;
+            /**
+             * Format: int32
+             * @default 1
+             */
+            weight: number;
+        };
+        DnsPersonaTestReport: {
+            names: string[];
+            recordTypes: string[];
+            /** Format: int32 */
+            timeoutMs: number;
+            resolvers: components["schemas"]["DnsResolverTestResult"][];
+        };
+        DnsPersonaTestRequest: {
+            names?: null | string[];
+            /** Format: int32 */
+            timeoutMs?: null | number;
+        };
+        DnsRateSpec: {
+            /** Format: int32 */
+            perSecond: number;
+            /** Format: int32 */
+            burst?: null | number;
+        };
+        DnsResolverTestResult: {
+            resolver: string;
+            /** Format: int64 */
+            sent: number;
+            /** Format: int64 */
+            answered: number;
+            /** Format: double */
+            answerRate: number;
+            /** Format: double */
+            averageLatencyMs: number;
+            /** Format: int64 */
+            timeouts: number;
+            /** Format: int64 */
+            servfail: number;
+            /** Format: int64 */
+            refused: number;
+            errors: string[];
+            results: components["schemas"]["DnsNameTestResult"][];
+        };
+        DomainDnsDto: {
+            status: string;
+            ipv4: string[];
+            ipv6: string[];
+            cname: string[];
+            records: string[];
+            rcode: null | string;
+            /** Format: int32 */
+            attempts: number;
+            resolver: null | string;
+            /** Format: int64 */
+            latencyMs: number;
+            /** Format: date-time */
+            checkedAt: string;
+            error: null | string;
+        };
         DomainDto: {
             /** Format: int64 */
             ordinal: number;
             name: string;
+            dns?: null | components["schemas"]["DomainDnsDto"];
         };
         DomainPage: {
             items: components["schemas"]["DomainDto"][];
@@ -1552,6 +1939,8 @@ export interface components {
         ResetPasswordRequest: {
             password?: null | string;
         };
+        /** @enum {unknown} */
+        ResolverStrategy: "round_robin" | "random" | "weighted" | "sequential_failover";
         SessionDto: {
             /** Format: uuid */
             id: string;
