@@ -57,6 +57,9 @@ public sealed class BulkResolver : IAsyncDisposable
         public int Socket;
         public ushort Id;
         public long SentMs;
+
+        /// <summary>A Stopwatch timestamp: round trips on loopback are well under a millisecond.</summary>
+        public long SentAt;
         public bool Busy;
     }
 
@@ -327,7 +330,7 @@ public sealed class BulkResolver : IAsyncDisposable
         }
     }
 
-    private NameJob NewJob(string name) => new(name.Trim().TrimEnd('.').ToLowerInvariant(), _options.RecordTypes, NowMs);
+    private NameJob NewJob(string name) => new(name.Trim().TrimEnd('.').ToLowerInvariant(), _options.RecordTypes, Stopwatch.GetTimestamp());
 
     /// <summary>Queues one query per record type; call under the gate.</summary>
     private void Enqueue(NameJob job)
@@ -379,7 +382,7 @@ public sealed class BulkResolver : IAsyncDisposable
         var id = _freeIds[socket][--_freeIdCount[socket]];
         var slot = _freeSlots[--_freeSlotCount];
         _idToSlot[socket][id] = slot;
-        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, SentMs = now, Busy = true };
+        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, SentMs = now, SentAt = Stopwatch.GetTimestamp(), Busy = true };
         buffer[0] = (byte)(id >> 8);
         buffer[1] = (byte)id;
         _wheel.Add(slot, (now + (long)_options.Timeout.TotalMilliseconds + TickMs - 1) / TickMs);
@@ -452,7 +455,7 @@ public sealed class BulkResolver : IAsyncDisposable
                 return; // not from whom we asked, or not about what we asked: ignore, keep waiting for the real answer
             }
             Release(index);
-            OnAnswer(slot.Work, slot.Resolver, NowMs - slot.SentMs, header, records, malformed);
+            OnAnswer(slot.Work, slot.Resolver, Stopwatch.GetElapsedTime(slot.SentAt).TotalMilliseconds, header, records, malformed);
         }
     }
 
@@ -480,7 +483,7 @@ public sealed class BulkResolver : IAsyncDisposable
     }
 
     /// <summary>Acts on a matched answer; call under the gate.</summary>
-    private void OnAnswer(Work work, int resolver, long rttMs, DnsWire.Header header, List<DnsRecord> records, string? malformed)
+    private void OnAnswer(Work work, int resolver, double rttMs, DnsWire.Header header, List<DnsRecord> records, string? malformed)
     {
         var member = _pool.Members[resolver];
         if (header.Truncated && _options.TcpFallback)
@@ -611,9 +614,9 @@ public sealed class BulkResolver : IAsyncDisposable
         if (--job.Pending == 0)
         {
             // Bounded output: the sender stops taking names while the consumer lags, so this write does not wait long.
-            if (!_output.Writer.TryWrite(job.ToResult(NowMs)))
+            if (!_output.Writer.TryWrite(job.ToResult()))
             {
-                var result = job.ToResult(NowMs);
+                var result = job.ToResult();
                 _ = _output.Writer.WriteAsync(result).AsTask();
             }
         }
@@ -624,7 +627,7 @@ public sealed class BulkResolver : IAsyncDisposable
     /// they queue up (round trips several times the minimum): the window settles where the resolvers are busy but
     /// not yet dropping, instead of finding the limit by losing queries.
     /// </summary>
-    private void Adapt(long rttMs)
+    private void Adapt(double rttMs)
     {
         if (_options.MaxInFlight is not null)
         {

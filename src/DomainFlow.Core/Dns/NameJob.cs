@@ -1,11 +1,12 @@
 namespace DomainFlow.Core.Dns;
 
 /// <summary>One input name in flight: one pending item per requested record type, collecting what the answers said.</summary>
-internal sealed class NameJob(string name, IReadOnlyList<DnsRecordType> types, long startedMs)
+internal sealed class NameJob(string name, IReadOnlyList<DnsRecordType> types, long startedAt)
 {
     public IReadOnlyList<DnsRecordType> Types { get; } = types;
     public string Name { get; } = name;
-    public long StartedMs { get; } = startedMs;
+    /// <summary>A Stopwatch timestamp of the first query.</summary>
+    public long StartedAt { get; } = startedAt;
     public int Pending = types.Count;
     public int Attempts;
     public readonly DnsOutcome?[] Outcomes = new DnsOutcome?[types.Count];
@@ -21,7 +22,7 @@ internal sealed class NameJob(string name, IReadOnlyList<DnsRecordType> types, l
     /// Any answer wins over "does not exist", which wins over a failure; a failure wins over "no data", because
     /// a type that timed out might have had records: the name is then reported as failed, not as empty.
     /// </summary>
-    public DnsResult ToResult(long nowMs)
+    public DnsResult ToResult()
     {
         var outcome = DnsOutcome.Nodata;
         DnsRcode? rcode = null;
@@ -44,7 +45,7 @@ internal sealed class NameJob(string name, IReadOnlyList<DnsRecordType> types, l
                 .Select(x => $"{x.type}: {WireNames.ToWire(x.outcome!.Value)}")
                 .Prepend(Error).Where(e => e is not null));
         }
-        return new DnsResult(Name, outcome, Addresses4 ?? [], Addresses6 ?? [], Chain ?? [], Records ?? [], rcode, Attempts, Resolver, nowMs - StartedMs, error);
+        return new DnsResult(Name, outcome, Addresses4 ?? [], Addresses6 ?? [], Chain ?? [], Records ?? [], rcode, Attempts, Resolver, System.Diagnostics.Stopwatch.GetElapsedTime(StartedAt).TotalMilliseconds, error);
     }
 
     private static readonly DnsOutcome[] Ranking =
