@@ -1,9 +1,12 @@
-import { apiRequest } from './client'
+import { apiRequest, apiUrl } from './client'
 import type {
   Campaign,
   CampaignPage,
   CampaignStatus,
   CreateCampaignRequest,
+  DnsFilter,
+  DnsPersona,
+  DnsValidationConfig,
   DomainPage,
   GenerationConfig,
   GenerationPreview,
@@ -15,6 +18,12 @@ import type {
 } from './types'
 
 const enc = encodeURIComponent
+
+/** The domain list's filters; the export links take the same ones, so a download holds what the table shows. */
+export interface DomainFilter {
+  contains?: string
+  dns?: DnsFilter | ''
+}
 
 export interface CampaignListQuery {
   search?: string
@@ -45,6 +54,9 @@ export const campaignsApi = {
   configurePhase: (id: string, phase: PhaseName, config: unknown) =>
     apiRequest<Phase>(`/campaigns/${enc(id)}/phases/${phase}/config`, { method: 'PUT', json: config }),
 
+  configureDns: (id: string, config: DnsValidationConfig) =>
+    apiRequest<Phase>(`/campaigns/${enc(id)}/phases/dns_validation/config`, { method: 'PUT', json: config }),
+
   phaseAction: (id: string, phase: PhaseName, action: PhaseAction) =>
     apiRequest<Phase>(`/campaigns/${enc(id)}/phases/${phase}/${action}`, { method: 'POST' }),
 
@@ -56,7 +68,7 @@ export const campaignsApi = {
       contentType: 'text/plain',
     }),
 
-  domains: (id: string, query: { after?: string | null; limit?: number; contains?: string }, signal?: AbortSignal) =>
+  domains: (id: string, query: DomainFilter & { after?: string | null; limit?: number }, signal?: AbortSignal) =>
     apiRequest<DomainPage>(`/campaigns/${enc(id)}/domains`, { query: { ...query }, signal }),
 }
 
@@ -65,10 +77,14 @@ export const generationApi = {
     apiRequest<GenerationPreview>('/generation/preview', { method: 'POST', json: config, signal }),
 }
 
-export function domainsExportUrl(id: string, format: 'csv' | 'ndjson'): string {
-  return `/api/v2/campaigns/${enc(id)}/domains/export?format=${format}`
+export function domainsExportUrl(id: string, format: 'csv' | 'ndjson', filter: DomainFilter = {}): string {
+  return apiUrl(`/campaigns/${enc(id)}/domains/export`, { format, contains: filter.contains, dns: filter.dns })
 }
 
 export function campaignEventsUrl(id?: string): string {
   return id ? `/api/v2/campaigns/${enc(id)}/events` : '/api/v2/events'
+}
+
+export const dnsPersonasApi = {
+  list: (signal?: AbortSignal) => apiRequest<DnsPersona[]>('/personas/dns', { signal }),
 }

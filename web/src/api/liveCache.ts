@@ -19,7 +19,16 @@ export function applyEventToCache(queryClient: QueryClient, event: CampaignEvent
     void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(id) })
     void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
   }
-  if (event.phase === 'generation' && (event.type === 'phase_completed' || event.type === 'phase_stopped')) {
+  if (changesDomainRows(event)) {
     void queryClient.invalidateQueries({ queryKey: campaignKeys.domainsOf(id) })
   }
+}
+
+/** Events after which the loaded domain rows are out of date: new names, or DNS results written or reset. */
+export function changesDomainRows(event: CampaignEvent): boolean {
+  if (event.phase === 'generation') return event.type === 'phase_completed' || event.type === 'phase_stopped'
+  if (event.phase === 'dns_validation') {
+    return ['phase_started', 'phase_completed', 'phase_stopped', 'phase_failed', 'phase_paused'].includes(event.type)
+  }
+  return false
 }

@@ -27,6 +27,27 @@ export type DomainPage = Schemas['DomainPage']
 export type ListUploadResult = Schemas['ListUploadResult']
 /** Counts are decimal strings: a pattern space can exceed 2^53. */
 export type GenerationPreview = Schemas['GenerationPreviewDto']
+export type DomainDns = Schemas['DomainDnsDto']
+export type DnsOutcome = Schemas['DnsOutcome']
+export type DnsPersona = Schemas['DnsPersonaDto']
+
+export const DNS_OUTCOMES = [
+  'resolved', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'error', 'wildcard',
+] as const satisfies readonly DnsOutcome[]
+
+/** The domain list's `dns` filter: one outcome, or the domains without a result yet. */
+export type DnsFilter = DnsOutcome | 'unchecked'
+
+/** Which names a DNS run covers: every domain (earlier results are replaced) or those without a result. */
+export type DnsNameSelection = 'all' | 'unresolved'
+
+/** Body of PUT …/phases/dns_validation/config (the server reads it as free JSON, so it is hand-typed). */
+export interface DnsValidationConfig {
+  personaIds: string[]
+  batchSize?: number
+  wildcardDetection?: boolean
+  names?: DnsNameSelection
+}
 
 export interface GenerationConfig {
   source: GenerationSource
@@ -95,4 +116,5 @@ export type SchemaChecks = [
   Assert<Extends<Required<UpdateCampaignRequest>, Schemas['UpdateCampaignRequest']>>,
   Assert<Extends<Schemas['PhaseName'], (typeof PHASE_NAMES)[number]>>,
   Assert<Extends<Schemas['CampaignStatus'], (typeof CAMPAIGN_STATUSES)[number]>>,
+  Assert<Extends<Schemas['DnsOutcome'], (typeof DNS_OUTCOMES)[number]>>,
 ]

@@ -47,14 +47,16 @@ export function CampaignDetailPage({ id }: { id: string }) {
   return (
     <div className="flex flex-col gap-5">
       <CampaignHeader campaign={campaign} live={live} />
-      <section aria-label="Phases" className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4">
+      {/* Five tracks on wide screens: the DNS card, with its configuration and resolver table, takes two. */}
+      <section aria-label="Phases" className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-5">
         {phases.map((phase) => (
-          <PhaseCard key={phase.phase} campaignId={campaign.id} phase={phase} allPhases={phases} />
+          <PhaseCard key={phase.phase} campaignId={campaign.id} phase={phase} allPhases={phases}
+            className={phase.phase === 'dns_validation' ? 'xl:col-span-2' : undefined} />
         ))}
       </section>
       <DomainsSection
         campaignId={campaign.id}
-        growing={phases.some((p) => p.phase === 'generation' && p.status === 'running')}
+        changing={phases.some((p) => (p.phase === 'generation' || p.phase === 'dns_validation') && p.status === 'running')}
       />
     </div>
   )

@@ -1,14 +1,24 @@
 import { Download, Search } from 'lucide-react'
 import { useState } from 'react'
 import { domainsExportUrl } from '../api/campaigns'
+import type { DnsFilter } from '../api/types'
 import { Button } from '../components/Button'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { Input } from '../components/Input'
+import { Select } from '../components/Select'
 import { useDebouncedValue } from '../lib/useDebouncedValue'
+import { DNS_FILTER_OPTIONS } from './dnsOutcomes'
 import { DomainsTable } from './DomainsTable'
 
-export function DomainsSection({ campaignId, growing }: { campaignId: string; growing: boolean }) {
+export interface DomainsSectionProps {
+  campaignId: string
+  /** A phase is writing rows (generation adds names, DNS validation fills in results). */
+  changing: boolean
+}
+
+export function DomainsSection({ campaignId, changing }: DomainsSectionProps) {
   const [filter, setFilter] = useState('')
+  const [dns, setDns] = useState<DnsFilter | ''>('')
   const contains = useDebouncedValue(filter.trim(), 300)
 
   return (
@@ -21,16 +31,18 @@ export function DomainsSection({ campaignId, growing }: { campaignId: string; gr
             <Input className="pl-8" placeholder="Name contains" aria-label="Name contains" value={filter}
               onChange={(e) => setFilter(e.target.value)} data-testid="domains-filter" />
           </div>
+          <Select className="w-44" aria-label="DNS status" options={DNS_FILTER_OPTIONS} value={dns} onValueChange={setDns}
+            data-testid="domains-dns-filter" />
           <Button size="sm" className="h-8" asChild>
-            <a href={domainsExportUrl(campaignId, 'csv')} download data-testid="export-csv"><Download aria-hidden /> CSV</a>
+            <a href={domainsExportUrl(campaignId, 'csv', { contains, dns })} download data-testid="export-csv"><Download aria-hidden /> CSV</a>
           </Button>
           <Button size="sm" className="h-8" asChild>
-            <a href={domainsExportUrl(campaignId, 'ndjson')} download data-testid="export-ndjson"><Download aria-hidden /> NDJSON</a>
+            <a href={domainsExportUrl(campaignId, 'ndjson', { contains, dns })} download data-testid="export-ndjson"><Download aria-hidden /> NDJSON</a>
           </Button>
         </div>
       </CardHeader>
       <CardContent className="px-0 pb-2 [&>div>div:last-child]:px-4">
-        <DomainsTable campaignId={campaignId} contains={contains} growing={growing} />
+        <DomainsTable campaignId={campaignId} contains={contains} dns={dns} changing={changing} />
       </CardContent>
     </Card>
   )

@@ -1,44 +1,63 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef } from 'react'
+import { ChevronRight } from 'lucide-react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { campaignsApi } from '../api/campaigns'
 import { errorMessage } from '../api/client'
 import { campaignKeys } from '../api/queryKeys'
-import type { Domain } from '../api/types'
+import type { DnsFilter, Domain } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
+import { cn } from '../lib/cn'
+import { DnsStatusBadge } from './DnsStatusBadge'
+import { DomainDnsDetail } from './DomainDnsDetail'
 
 const PAGE_SIZE = 500
 const ROW_HEIGHT = 30
+const DETAIL_ID = 'domain-dns-detail'
 const features = tableFeatures({})
 const helper = createColumnHelper<typeof features, Domain>()
 const columns = helper.columns([
   helper.accessor('ordinal', { header: '#', cell: (info) => info.getValue().toLocaleString('en-US') }),
   helper.accessor('name', { header: 'Domain' }),
+  helper.accessor((row) => row.dns?.status ?? null, { id: 'dns', header: 'DNS', cell: (info) => <DnsStatusBadge status={info.getValue()} /> }),
+  helper.accessor((row) => [...(row.dns?.ipv4 ?? []), ...(row.dns?.ipv6 ?? [])].join(', '), { id: 'addresses', header: 'Addresses' }),
+  helper.accessor((row) => (row.dns?.cname ?? []).join(' → '), { id: 'cname', header: 'CNAME chain' }),
 ])
-const GRID = 'grid grid-cols-[7rem_minmax(0,1fr)]'
+const GRID = 'grid grid-cols-[2rem_5.5rem_minmax(0,1.3fr)_6.5rem_minmax(0,1fr)_minmax(0,1fr)]'
+const CELL_CLASSES: Record<string, string> = {
+  ordinal: 'px-3 text-xs text-zinc-500 tabular-nums',
+  name: 'truncate px-3 font-mono text-xs',
+  dns: 'px-3',
+  addresses: 'truncate px-3 font-mono text-xs text-zinc-600 dark:text-zinc-400',
+  cname: 'truncate px-3 font-mono text-xs text-zinc-600 dark:text-zinc-400',
+}
 
 export interface DomainsTableProps {
   campaignId: string
   contains: string
-  /** While generation runs, new rows keep appearing at the tail. */
-  growing: boolean
+  dns: DnsFilter | ''
+  /** While a phase writes rows (new names, DNS results), the first pages are polled. */
+  changing: boolean
 }
 
-export function DomainsTable({ campaignId, contains, growing }: DomainsTableProps) {
+export function DomainsTable({ campaignId, contains, dns, changing }: DomainsTableProps) {
   const query = useInfiniteQuery({
-    queryKey: campaignKeys.domains(campaignId, contains),
+    queryKey: campaignKeys.domains(campaignId, contains, dns),
     queryFn: ({ pageParam, signal }) =>
-      campaignsApi.domains(campaignId, { after: pageParam, limit: PAGE_SIZE, contains: contains || undefined }, signal),
+      campaignsApi.domains(campaignId, { after: pageParam, limit: PAGE_SIZE, contains: contains || undefined, dns: dns || undefined }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // Refetching re-reads every loaded page, so only poll while the loaded set is small.
-    refetchInterval: (q) => (growing && (q.state.data?.pages.length ?? 0) <= 2 ? 3000 : false),
+    refetchInterval: (q) => (changing && (q.state.data?.pages.length ?? 0) <= 2 ? 3000 : false),
   })
   const domains = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data])
   const table = useTable({ features, columns, data: domains, getRowId: (row) => String(row.ordinal) })
   const rows = table.getRowModel().rows
+  const [selected, setSelected] = useState<number | null>(null)
+  const selectedDomain = selected === null ? undefined : domains.find((d) => d.ordinal === selected)
+  const toggle = (ordinal: number) => setSelected((current) => (current === ordinal ? null : ordinal))
 
   const scrollRef = useRef<HTMLDivElement>(null)
   // No React Compiler in this build, so its memoization warning does not apply.
@@ -58,43 +77,68 @@ export function DomainsTable({ campaignId, contains, growing }: DomainsTableProp
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage()
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage])
 
+  const filtered = !!contains || !!dns
   return (
     <div className="flex flex-col gap-2">
       {query.isError && <Alert tone="error">{errorMessage(query.error)}</Alert>}
-      <div role="table" aria-rowcount={rows.length} className="text-sm">
-        {table.getHeaderGroups().map((group) => (
-          <div role="row" key={group.id} className={`${GRID} border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60`}>
-            {group.headers.map((header) => (
-              <div role="columnheader" key={header.id} className="px-3 py-1.5 text-xs font-medium text-zinc-500">
-                <table.FlexRender header={header} />
+      <div className={cn('grid grid-cols-1 gap-3', selectedDomain && 'lg:grid-cols-[minmax(0,1fr)_20rem]')}>
+        <div role="table" aria-rowcount={rows.length} className="min-w-0 overflow-x-auto text-sm">
+          <div className="min-w-[44rem]">
+            {table.getHeaderGroups().map((group) => (
+              <div role="row" key={group.id} className={`${GRID} border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60`}>
+                <div role="columnheader" className="px-2 py-1.5"><span className="sr-only">Details</span></div>
+                {group.headers.map((header) => (
+                  <div role="columnheader" key={header.id} className="px-3 py-1.5 text-xs font-medium text-zinc-500">
+                    <table.FlexRender header={header} />
+                  </div>
+                ))}
               </div>
             ))}
-          </div>
-        ))}
-        <div ref={scrollRef} className="h-[420px] overflow-auto" data-testid="domains-scroll">
-          <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const row = rows[item.index]
-              if (!row) return null
-              return (
-                <div role="row" key={row.id} data-testid="domain-row" data-index={item.index}
-                  className={`${GRID} absolute inset-x-0 items-center border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40`}
-                  style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
-                  {row.getAllCells().map((cell) => (
-                    <div role="cell" key={cell.id}
-                      className={cell.column.id === 'name' ? 'truncate px-3 font-mono text-xs' : 'px-3 text-xs text-zinc-500 tabular-nums'}>
-                      <table.FlexRender cell={cell} />
+            <div ref={scrollRef} className="h-[420px] overflow-auto" data-testid="domains-scroll">
+              <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+                {items.map((item) => {
+                  const row = rows[item.index]
+                  if (!row) return null
+                  const domain = row.original
+                  const isSelected = domain.ordinal === selected
+                  return (
+                    <div role="row" key={row.id} data-testid="domain-row" data-index={item.index} data-name={domain.name}
+                      data-dns-status={domain.dns?.status ?? 'unchecked'} aria-selected={isSelected} onClick={() => toggle(domain.ordinal)}
+                      className={cn(
+                        GRID,
+                        'absolute inset-x-0 cursor-pointer items-center border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40',
+                        isSelected && 'bg-zinc-100 dark:bg-zinc-800/70',
+                      )}
+                      style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
+                      <div role="cell" className="flex justify-center">
+                        <button type="button" aria-label={`DNS details of ${domain.name}`} aria-expanded={isSelected}
+                          aria-controls={isSelected ? DETAIL_ID : undefined} data-testid="domain-expand"
+                          onClick={(e) => { e.stopPropagation(); toggle(domain.ordinal) }}
+                          className="rounded p-0.5 text-zinc-400 hover:bg-zinc-200 hover:text-zinc-700 dark:hover:bg-zinc-700 dark:hover:text-zinc-200">
+                          <ChevronRight className={cn('size-3.5 transition-transform', isSelected && 'rotate-90')} aria-hidden />
+                        </button>
+                      </div>
+                      {row.getAllCells().map((cell) => (
+                        <div role="cell" key={cell.id} className={CELL_CLASSES[cell.column.id]} data-column={cell.column.id}>
+                          <table.FlexRender cell={cell} />
+                        </div>
+                      ))}
                     </div>
-                  ))}
-                </div>
-              )
-            })}
+                  )
+                })}
+              </div>
+              {query.isSuccess && rows.length === 0 && (
+                <p className="p-6 text-center text-sm text-zinc-500">{filtered ? 'No domain matches.' : 'No domains yet.'}</p>
+              )}
+              {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+            </div>
           </div>
-          {query.isSuccess && rows.length === 0 && (
-            <p className="p-6 text-center text-sm text-zinc-500">{contains ? 'No domain matches.' : 'No domains yet.'}</p>
-          )}
-          {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
         </div>
+        {selectedDomain && (
+          <div className="px-4 lg:pr-4 lg:pl-0">
+            <DomainDnsDetail id={DETAIL_ID} domain={selectedDomain} onClose={() => setSelected(null)} />
+          </div>
+        )}
       </div>
       <div className="flex items-center justify-between text-xs text-zinc-500">
         <span data-testid="domains-loaded">{rows.length.toLocaleString('en-US')} loaded{hasNextPage ? '' : ' (all)'}</span>

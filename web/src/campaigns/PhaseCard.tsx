@@ -7,7 +7,11 @@ import type { CampaignEventType, Phase, PhaseAction } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { Progress } from '../components/Progress'
-import { formatDuration, formatNumber, formatRate, humanize, percent } from '../lib/format'
+import { cn } from '../lib/cn'
+import { formatDuration, formatNumber, formatRate, percent } from '../lib/format'
+import { DnsPhaseConfig } from './DnsPhaseConfig'
+import { DnsPhaseMetrics } from './DnsPhaseMetrics'
+import { PhaseCounters } from './PhaseCounters'
 import { phaseLabel } from './phaseLabels'
 import { PhaseActions } from './PhaseActions'
 import { allowedActions } from './phaseTransitions'
@@ -24,9 +28,10 @@ export interface PhaseCardProps {
   campaignId: string
   phase: Phase
   allPhases: readonly Phase[]
+  className?: string
 }
 
-export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
+export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCardProps) {
   const queryClient = useQueryClient()
   const name = phase.phase
   const action = useMutation({
@@ -42,10 +47,10 @@ export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
   const running = phase.status === 'running'
   const value = done ? 100 : percent(phase.processed, phase.total)
   const tone = phase.status === 'failed' ? 'danger' : done ? 'success' : running ? 'default' : 'muted'
-  const counters = Object.entries(phase.counters ?? {})
+  const dns = name === 'dns_validation'
 
   return (
-    <Card data-testid={`phase-${name}`} data-status={phase.status} className="flex flex-col">
+    <Card data-testid={`phase-${name}`} data-status={phase.status} className={cn('flex flex-col', className)}>
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           <span className="flex size-5 items-center justify-center rounded bg-zinc-100 text-xs text-zinc-500 dark:bg-zinc-800">
@@ -73,19 +78,12 @@ export function PhaseCard({ campaignId, phase, allPhases }: PhaseCardProps) {
           </div>
         </div>
 
-        {counters.length > 0 && (
-          <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-xs">
-            {counters.map(([key, count]) => (
-              <div key={key} className="flex justify-between gap-2">
-                <dt className="truncate text-zinc-500">{humanize(key)}</dt>
-                <dd className="font-medium tabular-nums" data-testid={`phase-counter-${name}-${key}`}>{formatNumber(count)}</dd>
-              </div>
-            ))}
-          </dl>
-        )}
+        {dns ? <DnsPhaseMetrics phase={phase} /> : <PhaseCounters phase={name} counters={phase.counters ?? {}} />}
+        {dns && <DnsPhaseConfig campaignId={campaignId} phase={phase} />}
 
-        {phase.error && <Alert tone="error">{phase.error}</Alert>}
-        {action.isError && (
+        {phase.error && <Alert tone="error"><span data-testid={`phase-failure-${name}`}>{phase.error}</span></Alert>}
+        {/* A start that fails its plan answers 409 with the phase's own error: say it once. */}
+        {action.isError && errorMessage(action.error) !== phase.error && (
           <Alert tone="error" onDismiss={() => action.reset()} className="text-xs">
             <span data-testid={`phase-error-${name}`}>{errorMessage(action.error)}</span>
           </Alert>

@@ -1,0 +1,58 @@
+import { X } from 'lucide-react'
+import type { ReactNode } from 'react'
+import type { Domain } from '../api/types'
+import { formatDate, formatNumber } from '../lib/format'
+import { DnsStatusBadge } from './DnsStatusBadge'
+
+function Row({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
+  return (
+    <div className="grid grid-cols-[6rem_minmax(0,1fr)] gap-2">
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="break-words text-zinc-900 dark:text-zinc-100" data-testid={testId}>{children}</dd>
+    </div>
+  )
+}
+
+function List({ items }: { items: readonly string[] }) {
+  if (items.length === 0) return <span className="text-zinc-400">—</span>
+  return (
+    <ul className="font-mono">
+      {items.map((item, i) => <li key={`${i}-${item}`}>{item}</li>)}
+    </ul>
+  )
+}
+
+/** One domain's DNS result in full: what was answered, by whom, how fast, after how many tries. */
+export function DomainDnsDetail({ domain, onClose, id }: { domain: Domain; onClose: () => void; id: string }) {
+  const dns = domain.dns
+  return (
+    <aside id={id} aria-label={`DNS result of ${domain.name}`} data-testid="domain-dns-detail" data-name={domain.name}
+      className="flex flex-col gap-2 rounded-md border border-zinc-200 bg-white p-3 text-xs dark:border-zinc-800 dark:bg-zinc-950/40">
+      <div className="flex items-start justify-between gap-2">
+        <div className="flex min-w-0 flex-col items-start gap-1">
+          <h4 className="truncate font-mono text-sm font-medium text-zinc-900 dark:text-zinc-100" title={domain.name}>{domain.name}</h4>
+          <DnsStatusBadge status={dns?.status} />
+        </div>
+        <button type="button" onClick={onClose} aria-label="Close DNS details" className="shrink-0 rounded p-0.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">
+          <X className="size-4" />
+        </button>
+      </div>
+      {!dns ? (
+        <p className="text-zinc-500">Not checked by the DNS phase yet.</p>
+      ) : (
+        <dl className="flex flex-col gap-1.5">
+          <Row label="Rcode" testId="dns-detail-rcode">{dns.rcode ?? '—'}</Row>
+          <Row label="Attempts" testId="dns-detail-attempts">{formatNumber(dns.attempts)}</Row>
+          <Row label="Resolver" testId="dns-detail-resolver"><span className="font-mono">{dns.resolver ?? '—'}</span></Row>
+          <Row label="Latency" testId="dns-detail-latency">{formatNumber(dns.latencyMs)} ms</Row>
+          <Row label="Checked" testId="dns-detail-checked">{formatDate(dns.checkedAt)}</Row>
+          {dns.error && <Row label="Error" testId="dns-detail-error"><span className="text-red-600 dark:text-red-400">{dns.error}</span></Row>}
+          <Row label="IPv4" testId="dns-detail-ipv4"><List items={dns.ipv4} /></Row>
+          <Row label="IPv6" testId="dns-detail-ipv6"><List items={dns.ipv6} /></Row>
+          <Row label="CNAME chain" testId="dns-detail-cname"><List items={dns.cname} /></Row>
+          <Row label="Records" testId="dns-detail-records"><List items={dns.records} /></Row>
+        </dl>
+      )}
+    </aside>
+  )
+}

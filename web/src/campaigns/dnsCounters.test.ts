@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { formatShare, outcomeRows, outcomeTotal, parseResolverKey, resolverRows } from './dnsCounters'
+
+describe('outcomeRows', () => {
+  it('lists every outcome in a fixed order with its share of all results', () => {
+    const rows = outcomeRows({ nxdomain: 25, resolved: 75, 'resolver.127.0.0.1:53.sent': 400 })
+    expect(rows.map((r) => r.outcome)).toEqual(['resolved', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'error', 'wildcard'])
+    expect(rows[0]).toEqual({ outcome: 'resolved', count: 75, share: 0.75 })
+    expect(rows[1]).toEqual({ outcome: 'nxdomain', count: 25, share: 0.25 })
+    expect(rows.slice(2).every((r) => r.count === 0 && r.share === 0)).toBe(true)
+    expect(outcomeTotal(rows)).toBe(100)
+  })
+
+  it('has zero shares before any result', () => {
+    expect(outcomeRows({}).every((r) => r.share === 0)).toBe(true)
+  })
+})
+
+describe('parseResolverKey', () => {
+  it('keeps the dots and colons of the address', () => {
+    expect(parseResolverKey('resolver.127.0.0.21:5353.sent')).toEqual({ address: '127.0.0.21:5353', stat: 'sent' })
+    expect(parseResolverKey('resolver.[2001:db8::1]:53.timeouts')).toEqual({ address: '[2001:db8::1]:53', stat: 'timeouts' })
+  })
+
+  it('ignores outcome counters and unknown statistics', () => {
+    expect(parseResolverKey('resolved')).toBeNull()
+    expect(parseResolverKey('resolver.sent')).toBeNull()
+    expect(parseResolverKey('resolver.1.2.3.4:53.latency')).toBeNull()
+  })
+})
+
+describe('resolverRows', () => {
+  it('groups the statistics per resolver, busiest first, with the answer rate', () => {
+    const rows = resolverRows({
+      resolved: 10,
+      'resolver.10.0.0.2:53.sent': 50,
+      'resolver.10.0.0.2:53.answered': 40,
+      'resolver.10.0.0.2:53.timeouts': 10,
+      'resolver.10.0.0.1:53.sent': 200,
+      'resolver.10.0.0.1:53.answered': 200,
+      'resolver.10.0.0.1:53.servfail': 3,
+      'resolver.10.0.0.1:53.refused': 1,
+      'resolver.10.0.0.3:53.hijacking': 1,
+    })
+    expect(rows).toEqual([
+      { address: '10.0.0.1:53', sent: 200, answered: 200, timeouts: 0, servfail: 3, refused: 1, answerRate: 1, hijacking: false },
+      { address: '10.0.0.2:53', sent: 50, answered: 40, timeouts: 10, servfail: 0, refused: 0, answerRate: 0.8, hijacking: false },
+      { address: '10.0.0.3:53', sent: 0, answered: 0, timeouts: 0, servfail: 0, refused: 0, answerRate: null, hijacking: true },
+    ])
+  })
+
+  it('is empty without resolver counters', () => {
+    expect(resolverRows({ resolved: 3, nxdomain: 1 })).toEqual([])
+  })
+})
+
+describe('formatShare', () => {
+  it('formats a share as a percentage', () => {
+    expect(formatShare(0.975)).toBe('97.5%')
+    expect(formatShare(1)).toBe('100%')
+    expect(formatShare(0)).toBe('0%')
+    expect(formatShare(null)).toBe('—')
+  })
+})

@@ -1,0 +1,74 @@
+import { DNS_OUTCOMES, type DnsOutcome } from '../api/types'
+
+export interface OutcomeRow {
+  outcome: DnsOutcome
+  count: number
+  /** 0..1 of all results counted so far; 0 while there are none. */
+  share: number
+}
+
+/** One row per outcome, always all of them and in a fixed order, so the bars do not jump around. */
+export function outcomeRows(counters: Readonly<Record<string, number>>): OutcomeRow[] {
+  const counts = DNS_OUTCOMES.map((outcome) => Math.max(0, counters[outcome] ?? 0))
+  const total = counts.reduce((sum, n) => sum + n, 0)
+  return DNS_OUTCOMES.map((outcome, i) => ({ outcome, count: counts[i]!, share: total > 0 ? counts[i]! / total : 0 }))
+}
+
+export function outcomeTotal(rows: readonly OutcomeRow[]): number {
+  return rows.reduce((sum, row) => sum + row.count, 0)
+}
+
+export interface ResolverRow {
+  address: string
+  sent: number
+  answered: number
+  timeouts: number
+  servfail: number
+  refused: number
+  /** answered / sent, 0..1; null before anything was sent. */
+  answerRate: number | null
+  /** The resolver answered names that cannot exist (NXDOMAIN hijacking) and was left out of the run. */
+  hijacking: boolean
+}
+
+const RESOLVER_PREFIX = 'resolver.'
+const RESOLVER_STATS = ['sent', 'answered', 'timeouts', 'servfail', 'refused', 'hijacking'] as const
+type ResolverStat = (typeof RESOLVER_STATS)[number]
+
+/**
+ * Splits "resolver.<address>.<stat>" keys. The address itself holds dots and colons
+ * ("127.0.0.1:53", "[2001:db8::1]:53"), so the statistic is what follows the last dot.
+ */
+export function parseResolverKey(key: string): { address: string; stat: ResolverStat } | null {
+  if (!key.startsWith(RESOLVER_PREFIX)) return null
+  const dot = key.lastIndexOf('.')
+  if (dot <= RESOLVER_PREFIX.length) return null
+  const stat = key.slice(dot + 1)
+  if (!(RESOLVER_STATS as readonly string[]).includes(stat)) return null
+  return { address: key.slice(RESOLVER_PREFIX.length, dot), stat: stat as ResolverStat }
+}
+
+/** Per-resolver statistics from the phase counters, busiest resolver first. */
+export function resolverRows(counters: Readonly<Record<string, number>>): ResolverRow[] {
+  const byAddress = new Map<string, ResolverRow>()
+  for (const [key, value] of Object.entries(counters)) {
+    const parsed = parseResolverKey(key)
+    if (!parsed) continue
+    let row = byAddress.get(parsed.address)
+    if (!row) {
+      row = { address: parsed.address, sent: 0, answered: 0, timeouts: 0, servfail: 0, refused: 0, answerRate: null, hijacking: false }
+      byAddress.set(parsed.address, row)
+    }
+    if (parsed.stat === 'hijacking') row.hijacking = value > 0
+    else row[parsed.stat] = value
+  }
+  const rows = [...byAddress.values()].map((row) => ({ ...row, answerRate: row.sent > 0 ? row.answered / row.sent : null }))
+  return rows.sort((a, b) => b.sent - a.sent || a.address.localeCompare(b.address))
+}
+
+/** "97.5%" with one decimal, "100%" and "0%" without; "—" when nothing was sent. */
+export function formatShare(share: number | null): string {
+  if (share === null) return '—'
+  const percent = share * 100
+  return `${percent === 100 || percent === 0 ? percent.toFixed(0) : percent.toFixed(1)}%`
+}
