@@ -16,19 +16,7 @@ internal sealed record BenchArgs(
 {
     public static BenchArgs Parse(string[] args)
     {
-        if (args.Length == 0)
-        {
-            throw new ArgumentException("missing subcommand");
-        }
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 1; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"expected '--option value', got '{args[i]}'");
-            }
-            values[args[i][2..]] = args[++i];
-        }
+        var values = OptionPairs.Parse(args);
         var defaults = new DomainFlow.Store.Jobs.JobRunnerOptions();
         var parsed = new BenchArgs(
             args[0],
