@@ -3,8 +3,10 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DomainFlow.Core;
 using DomainFlow.Core.Dns;
+using DomainFlow.Core.Personas;
 
 namespace DomainFlow.Server.Cli;
 
@@ -17,18 +19,19 @@ public static class ResolveCommand
 {
     public static Command Create()
     {
-        var resolvers = new Option<string[]>("--resolver") { Description = "Resolver IP[:PORT] (repeatable); required", Required = true, AllowMultipleArgumentsPerToken = false };
+        var persona = new Option<FileInfo?>("--persona") { Description = "A DNS persona as JSON (one object, or an export holding one); the options below override its fields" };
+        var resolvers = new Option<string[]>("--resolver") { Description = "Resolver IP[:PORT] (repeatable); required without --persona", AllowMultipleArgumentsPerToken = false };
         var types = new Option<string[]>("--type") { Description = "Record type (repeatable): A, AAAA, CNAME, MX, NS, TXT (default A and AAAA)", AllowMultipleArgumentsPerToken = false };
-        var rate = new Option<int?>("--rate") { Description = "Global cap in queries per second" };
-        var concurrency = new Option<string>("--concurrency") { Description = "Queries in flight: a number, or auto (adaptive)", DefaultValueFactory = _ => "auto" };
-        var timeout = new Option<int>("--timeout") { Description = "Milliseconds to wait for an answer", DefaultValueFactory = _ => 2000 };
-        var retries = new Option<int>("--retries") { Description = "Further attempts on other resolvers", DefaultValueFactory = _ => 3 };
-        var strategy = new Option<string>("--strategy") { Description = "round_robin | random | weighted | sequential_failover", DefaultValueFactory = _ => "round_robin" };
+        var rate = new Option<int?>("--rate") { Description = "Global cap in queries per second (default none)" };
+        var concurrency = new Option<string?>("--concurrency") { Description = "Queries in flight: a number, or auto (default auto: adaptive)" };
+        var timeout = new Option<int?>("--timeout") { Description = "Milliseconds to wait for an answer (default 2000)" };
+        var retries = new Option<int?>("--retries") { Description = "Further attempts on other resolvers (default 3)" };
+        var strategy = new Option<string?>("--strategy") { Description = "round_robin | random | weighted | sequential_failover (default round_robin)" };
         var input = new Option<FileInfo?>("--input") { Description = "Read names from this file instead of stdin" };
         var wildcard = new Option<bool>("--wildcard") { Description = "Detect wildcard zones (status wildcard) and resolvers that answer names which cannot exist" };
         var command = new Command("resolve", "Resolve names in bulk; one JSON object per name on stdout.")
         {
-            resolvers, types, rate, concurrency, timeout, retries, strategy, input, wildcard,
+            persona, resolvers, types, rate, concurrency, timeout, retries, strategy, input, wildcard,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -36,11 +39,11 @@ public static class ResolveCommand
             BulkResolverOptions options;
             try
             {
-                options = Options(result.GetValue(resolvers)!, result.GetValue(types), result.GetValue(rate), result.GetValue(concurrency)!,
-                    result.GetValue(timeout), result.GetValue(retries), result.GetValue(strategy)!);
-                options.Validate();
+                var config = Override(LoadPersona(result.GetValue(persona)), result.GetValue(resolvers), result.GetValue(types), result.GetValue(rate),
+                    result.GetValue(concurrency), result.GetValue(timeout), result.GetValue(retries), result.GetValue(strategy));
+                options = config.ToResolverOptions();
             }
-            catch (ValidationException e)
+            catch (Exception e) when (e is ValidationException or IOException or JsonException)
             {
                 await stderr.WriteLineAsync($"domainflow resolve: {e.Message}");
                 return CliApp.UsageError;
@@ -67,63 +70,74 @@ public static class ResolveCommand
         return command;
     }
 
-    private static BulkResolverOptions Options(string[] resolvers, string[]? types, int? rate, string concurrency, int timeoutMs, int retries, string strategy)
+    /// <summary>The persona file (one config, or a persona export holding exactly one), or the defaults without one.</summary>
+    private static DnsPersonaConfig LoadPersona(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return new DnsPersonaConfig { Name = "command line" };
+        }
+        var json = JsonNode.Parse(File.ReadAllText(file.FullName)) ?? throw new JsonException($"{file.Name} is empty");
+        if (json is JsonArray array)
+        {
+            json = array.Count == 1 ? array[0]! : throw new JsonException($"{file.Name} holds {array.Count} personas; pass a file with one");
+        }
+        return json.Deserialize<DnsPersonaConfig>(DomainFlowJson.Options) ?? throw new JsonException($"{file.Name} is not a DNS persona");
+    }
+
+    /// <summary>Applies the options given on the command line over the persona, then validates the result as a persona.</summary>
+    private static DnsPersonaConfig Override(DnsPersonaConfig config, string[]? resolvers, string[]? types, int? rate, string? concurrency, int? timeoutMs, int? retries, string? strategy)
     {
         var errors = new ValidationErrors();
-        var endpoints = new List<ResolverEndpoint>();
-        foreach (var text in resolvers)
+        if (resolvers is { Length: > 0 })
         {
-            if (ResolverEndpoint.TryParse(text, out var endpoint))
-            {
-                endpoints.Add(endpoint!);
-            }
-            else
-            {
-                errors.Add("resolver", $"'{text}' is not an IP address or IP:PORT");
-            }
+            config = config with { Resolvers = resolvers.Select(r => new DnsPersonaResolver(r)).ToList() };
         }
-        var recordTypes = new List<DnsRecordType>();
-        foreach (var type in types is { Length: > 0 } ? types : ["A", "AAAA"])
+        else if (config.Resolvers.Count == 0)
         {
-            if (Enum.TryParse<DnsRecordType>(type, ignoreCase: true, out var parsed) && parsed is not (DnsRecordType.OPT or DnsRecordType.SOA))
-            {
-                recordTypes.Add(parsed);
-            }
-            else
-            {
-                errors.Add("type", $"'{type}' is not one of A, AAAA, CNAME, MX, NS, TXT");
-            }
+            errors.Add("resolver", "pass --resolver IP[:PORT] (repeatable) or --persona FILE: there is no default resolver");
         }
-        int? window = null;
-        if (concurrency != "auto")
+        if (types is { Length: > 0 })
         {
-            if (int.TryParse(concurrency, out var fixedWindow))
+            config = config with { RecordTypes = types.Select(t => t.ToUpperInvariant()).Distinct().ToList() };
+        }
+        if (rate is { } perSecond)
+        {
+            config = config with { GlobalRate = new DnsRateSpec(perSecond) };
+        }
+        if (concurrency == "auto")
+        {
+            config = config with { MaxInFlight = null };
+        }
+        else if (concurrency is not null)
+        {
+            if (int.TryParse(concurrency, out var window))
             {
-                window = fixedWindow;
+                config = config with { MaxInFlight = window };
             }
             else
             {
                 errors.Add("concurrency", "must be a number or auto");
             }
         }
-        if (!WireNames.TryParse<ResolverStrategy>(strategy, out var parsedStrategy))
+        config = config with { TimeoutMs = timeoutMs ?? config.TimeoutMs, Retries = retries ?? config.Retries };
+        if (strategy is not null)
         {
-            errors.Add("strategy", "must be round_robin, random, weighted or sequential_failover");
+            if (WireNames.TryParse<ResolverStrategy>(strategy, out var parsed))
+            {
+                config = config with { Strategy = parsed };
+            }
+            else
+            {
+                errors.Add("strategy", "must be round_robin, random, weighted or sequential_failover");
+            }
         }
-        if (!errors.IsEmpty)
+        if (errors.IsEmpty)
         {
-            throw new ValidationException(errors);
+            // Only once the command line itself parsed: the persona rules then speak about the values actually used.
+            errors = config.Validate();
         }
-        return new BulkResolverOptions
-        {
-            Resolvers = endpoints,
-            RecordTypes = recordTypes.Distinct().ToList(),
-            GlobalRate = rate is { } r ? new RateLimit(r) : null,
-            MaxInFlight = window,
-            Timeout = TimeSpan.FromMilliseconds(timeoutMs),
-            Retries = retries,
-            Strategy = parsedStrategy,
-        };
+        return errors.IsEmpty ? config : throw new ValidationException(errors);
     }
 
     /// <summary>Leaves out resolvers caught answering names that cannot exist; null when none is left.</summary>

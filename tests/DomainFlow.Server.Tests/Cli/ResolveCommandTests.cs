@@ -37,7 +37,7 @@ public sealed class ResolveCommandTests
     }
 
     [Theory]
-    [InlineData("--resolver", "8.8.8.300", "is not an IP address")]
+    [InlineData("--resolver", "8.8.8.300", "must be an IP address with an optional port")]
     [InlineData("--type", "SRV", "is not one of")]
     [InlineData("--concurrency", "lots", "must be a number or auto")]
     public async Task Bad_options_get_a_one_line_error_and_exit_code_2_without_sending_anything(string option, string value, string message)
@@ -59,5 +59,39 @@ public sealed class ResolveCommandTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--resolver", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_persona_file_supplies_the_settings_and_command_line_options_override_them()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 22, NameCount = 50 });
+        await using var lab = LabDnsServer.Start(world, IPAddress.Parse("127.0.0.22"));
+        var persona = Path.GetTempFileName();
+        // An export holding one persona, as GET /api/v2/personas/dns/export writes it; TXT only, which --type overrides.
+        await File.WriteAllTextAsync(persona, new JsonArray(new JsonObject
+        {
+            ["name"] = "lab",
+            ["resolvers"] = new JsonArray(new JsonObject { ["address"] = lab.Endpoint.ToString() }),
+            ["recordTypes"] = new JsonArray("TXT"),
+            ["retries"] = 0,
+        }).ToJsonString());
+        try
+        {
+            var names = string.Join('\n', world.Names()) + "\n";
+            var result = await CliProcess.RunWithInputAsync(names, null, "resolve", "--persona", persona, "--type", "A");
+            var broken = await CliProcess.RunWithInputAsync(names, null, "resolve", "--persona", persona, "--timeout", "5");
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(50, result.Lines.Length);
+            Assert.Equal(50, lab.QueriesReceived); // one A query per name: the persona's TXT was overridden
+            Assert.All(result.Lines.Select(l => JsonNode.Parse(l)!), line =>
+                Assert.Equal(world.Lookup(line["name"]!.GetValue<string>()).Ipv4.Select(a => a.ToString()).Order(), line["ips"]!.AsArray().Select(i => i!.GetValue<string>()).Order()));
+            Assert.Equal(2, broken.ExitCode);
+            Assert.Contains("timeoutMs: must be between 10 and 60000", broken.Stderr);
+        }
+        finally
+        {
+            File.Delete(persona);
+        }
     }
 }

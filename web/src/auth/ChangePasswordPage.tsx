@@ -1,3 +1,4 @@
+import { NewPasswordFields } from './NewPasswordFields'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError, errorMessage } from '../api/client'
@@ -71,14 +72,8 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
               onChange={(e) => setCurrentPassword(e.target.value)} aria-invalid={!!errors.currentPassword} required autoFocus
               data-testid="current-password" />
           </Field>
-          <Field label="New password" htmlFor="new-password" errors={errors.newPassword}>
-            <Input id="new-password" type="password" autoComplete="new-password" value={newPassword}
-              onChange={(e) => setNewPassword(e.target.value)} aria-invalid={!!errors.newPassword} required data-testid="new-password" />
-          </Field>
-          <Field label="Confirm new password" htmlFor="confirm-password" errors={mismatch ? ['The passwords do not match.'] : undefined}>
-            <Input id="confirm-password" type="password" autoComplete="new-password" value={confirm}
-              onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} required data-testid="confirm-password" />
-          </Field>
+          <NewPasswordFields passwordId="new-password" confirmId="confirm-password" label="New password" password={newPassword} onPasswordChange={setNewPassword}
+            confirm={confirm} onConfirmChange={setConfirm} errors={errors.newPassword} mismatch={mismatch} />
           {change.isError && (!hasFieldErrors || other.length > 0) && (
             <div data-testid="change-password-error">
               <Alert tone="error" title="Could not change the password">

@@ -1,3 +1,4 @@
+import { NewPasswordFields } from './NewPasswordFields'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { ApiError, errorMessage } from '../api/client'
@@ -72,14 +73,8 @@ export function SetupForm() {
             <Input id="setup-display-name" autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)}
               aria-invalid={!!errors.displayName} required data-testid="setup-display-name" />
           </Field>
-          <Field label="Password" htmlFor="setup-password" errors={errors.password}>
-            <Input id="setup-password" type="password" autoComplete="new-password" value={password}
-              onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password} required data-testid="setup-password" />
-          </Field>
-          <Field label="Confirm password" htmlFor="setup-confirm-password" errors={mismatch ? ['The passwords do not match.'] : undefined}>
-            <Input id="setup-confirm-password" type="password" autoComplete="new-password" value={confirm}
-              onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch} required data-testid="setup-confirm-password" />
-          </Field>
+          <NewPasswordFields passwordId="setup-password" confirmId="setup-confirm-password" label="Password" password={password} onPasswordChange={setPassword}
+            confirm={confirm} onConfirmChange={setConfirm} errors={errors.password} mismatch={mismatch} />
           {setup.isError && (!hasFieldErrors || other.length > 0) && (
             <div data-testid="setup-error">
               <Alert tone="error" title="Setup failed">

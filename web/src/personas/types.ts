@@ -3,13 +3,12 @@ import type { components } from '../api/schema'
 
 type Schemas = components['schemas']
 
-export type DnsPersona = Schemas['DnsPersonaDto']
+export type { DnsPersona, DnsOutcome } from '../api/types'
 /** What create, replace and import send: every field, so a replacement never falls back to a server default unseen. */
 export type DnsPersonaConfig = Required<Schemas['DnsPersonaConfig']>
 export type DnsPersonaResolver = Schemas['DnsPersonaResolver']
 export type DnsRateSpec = Schemas['DnsRateSpec']
 export type ResolverStrategy = Schemas['ResolverStrategy']
-export type DnsOutcome = Schemas['DnsOutcome']
 export type DnsPersonaTestReport = Schemas['DnsPersonaTestReport']
 export type DnsResolverTestResult = Schemas['DnsResolverTestResult']
 export type DnsNameTestResult = Schemas['DnsNameTestResult']
