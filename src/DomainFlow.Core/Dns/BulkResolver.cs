@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
+using DomainFlow.Core.Dns.Transport;
 
 namespace DomainFlow.Core.Dns;
 
@@ -15,16 +16,30 @@ namespace DomainFlow.Core.Dns;
 /// retried over TCP; CNAME chains are followed. How many queries are in flight adapts to the answers (or is fixed),
 /// within the rate caps. One run at a time per instance.
 /// </summary>
+/// <remarks>
+/// One event-loop thread per run does all the UDP work, as massdns does: take the answers waiting on every socket,
+/// expire what is due, fill the window again and send the batch, then sleep in poll until a socket is readable. No
+/// hand-off between threads per query (a sender thread woken by receive threads cost more CPU than the queries did);
+/// results reach the caller in batches. The gate is held by the loop for each step and shared with the rare TCP
+/// fallback and with statistics readers.
+/// </remarks>
 public sealed class BulkResolver : IAsyncDisposable
 {
     private const int TickMs = 5;
     private const int InitialWindow = 64;
     private const int Capacity = 65_536;
 
+    /// <summary>Finished names the caller has not taken yet, beyond which no new name is started.</summary>
+    private const int MaxUnconsumed = 8_192;
+
+    /// <summary>Finished names are handed to the caller once this many are ready, or at least every tick.</summary>
+    private const int PublishBatch = 256;
+
     private readonly BulkResolverOptions _options;
     private readonly ResolverPool _pool;
     private readonly RateLimiter? _globalLimiter;
     private readonly Socket[] _sockets;
+    private readonly UdpTransport _transport;
     private readonly int[][] _familySockets;
     private readonly int[][] _idToSlot;
     private readonly ushort[][] _freeIds;
@@ -35,16 +50,21 @@ public sealed class BulkResolver : IAsyncDisposable
     private readonly Slot[] _slots = new Slot[Capacity];
     private readonly Lock _gate = new();
     private readonly Queue<Work> _queue = new();
-    private readonly SemaphoreSlim _wake = new(0);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _loops = [];
-    private Channel<DnsResult> _output = Channel.CreateUnbounded<DnsResult>();
+    private Channel<List<DnsResult>> _output = Channel.CreateUnbounded<List<DnsResult>>();
+    private List<DnsResult> _finished = [];
+    private long _publishedAtMs;
+    private int _unconsumed;
     private int _inFlight;
     private int _tcpInFlight;
+    private int _run;
+    private CancellationToken _runToken;
+    private Task? _loop;
 
-    private int _senderWaiting;
     private int _nextSocket;
+    private long _sweptTick;
+    private long _nextSendMs;
     private double _window;
     private long _lastShrinkMs;
     private double _minRttMs = double.MaxValue;
@@ -57,7 +77,6 @@ public sealed class BulkResolver : IAsyncDisposable
         public int Resolver;
         public int Socket;
         public ushort Id;
-        public long SentMs;
 
         /// <summary>A Stopwatch timestamp: round trips on loopback are well under a millisecond.</summary>
         public long SentAt;
@@ -87,13 +106,15 @@ public sealed class BulkResolver : IAsyncDisposable
             _familySockets[(int)family] = indexes;
         }
         _sockets = [.. sockets];
+        _transport = UdpTransport.Create(_sockets, _pool.Members.Select(m => m.Address).ToArray());
         _idToSlot = _sockets.Select(_ => Enumerable.Repeat(-1, 65_536).ToArray()).ToArray();
         _freeIds = _sockets.Select(_ => ShuffledIds()).ToArray();
         _freeIdCount = _sockets.Select(_ => 65_536).ToArray();
         _freeSlots = Enumerable.Range(0, Capacity).Reverse().ToArray();
         _freeSlotCount = Capacity;
         var timeoutTicks = (int)Math.Ceiling(options.Timeout.TotalMilliseconds / TickMs);
-        _wheel = new TimingWheel(Capacity, timeoutTicks + 64, NowMs / TickMs);
+        _sweptTick = NowMs / TickMs;
+        _wheel = new TimingWheel(Capacity, timeoutTicks + 64, _sweptTick);
     }
 
     /// <summary>Queries currently awaiting an answer.</summary>
@@ -158,90 +179,43 @@ public sealed class BulkResolver : IAsyncDisposable
             {
                 throw new InvalidOperationException("A BulkResolver runs one ResolveAsync at a time.");
             }
+            ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
             _running = true;
-            _output = Channel.CreateBounded<DnsResult>(new BoundedChannelOptions(16_384) { SingleReader = true });
-            if (_loops.Count == 0)
-            {
-                for (var i = 0; i < _sockets.Length; i++)
-                {
-                    var socket = i;
-                    // A dedicated thread blocked in recvfrom: one syscall per datagram, no epoll wake-up and thread-pool hop.
-                    _loops.Add(Task.Factory.StartNew(() => ReceiveLoop(socket, _stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-                }
-                _loops.Add(Task.Run(() => SweepLoopAsync(_stop.Token), CancellationToken.None));
-            }
+            _run++;
+            _output = Channel.CreateUnbounded<List<DnsResult>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            _unconsumed = 0;
         }
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _stop.Token);
-        var sender = StartSender(names, linked.Token);
+        _runToken = linked.Token;
+        // Names are read ahead into a small buffer so the loop never waits on the input one line at a time.
+        var input = Channel.CreateBounded<string>(new BoundedChannelOptions(8_192) { SingleReader = true, SingleWriter = true });
+        var pump = PumpAsync(names, input.Writer, linked.Token);
+        var loop = Task.Factory.StartNew(() => RunLoop(input.Reader, linked.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _loop = loop;
         try
         {
-            await foreach (var result in _output.Reader.ReadAllAsync(ct))
+            await foreach (var batch in _output.Reader.ReadAllAsync(ct))
             {
-                yield return result;
+                foreach (var result in batch)
+                {
+                    yield return result;
+                }
+                Interlocked.Add(ref _unconsumed, -batch.Count);
             }
-            await sender;
+            await loop;
+            await pump;
         }
         finally
         {
             await linked.CancelAsync();
-            await sender.ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.WhenAll(loop, pump).ContinueWith(_ => { }, TaskScheduler.Default);
             lock (_gate)
             {
+                // A run left early (cancelled, or the caller stopped reading) leaves queries behind: forget them, so
+                // their late answers and TCP completions find nothing and the next run starts from an empty table.
+                ClearTable();
                 _running = false;
             }
-        }
-    }
-
-    /// <summary>The input pump (async, it reads the caller's enumerable) and the sending loop (a dedicated thread).</summary>
-    private async Task StartSender(IAsyncEnumerable<string> names, CancellationToken ct)
-    {
-        // Names are read ahead into a small buffer so sending never waits on the input one line at a time.
-        var input = Channel.CreateBounded<string>(new BoundedChannelOptions(8_192) { SingleReader = true, SingleWriter = true });
-        var pump = PumpAsync(names, input.Writer, ct);
-        try
-        {
-            await Task.Factory.StartNew(() => SendLoop(input.Reader, ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-        finally
-        {
-            await pump.ContinueWith(_ => { }, TaskScheduler.Default);
-            _output.Writer.TryComplete();
-        }
-    }
-
-    private void SendLoop(ChannelReader<string> input, CancellationToken ct)
-    {
-        var batch = new OutgoingBatch(SendBatchSize);
-        var jitter = _options.JitterMax > TimeSpan.Zero;
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                var (sent, needsInput, idle) = SendBatch(input, batch, jitter ? 1 : SendBatchSize);
-                batch.SendAll(_sockets);
-                if (idle && needsInput && input.Completion.IsCompleted)
-                {
-                    return;
-                }
-                if (jitter && sent > 0)
-                {
-                    var ms = _options.JitterMin.TotalMilliseconds + (Random.Shared.NextDouble() * (_options.JitterMax - _options.JitterMin).TotalMilliseconds);
-                    Thread.Sleep(TimeSpan.FromMilliseconds(ms));
-                    continue;
-                }
-                if (sent > 0)
-                {
-                    continue;
-                }
-                // Nothing sendable: the window is full (an answer wakes us), or the input is dry, the consumer lags or a
-                // rate cap holds (a short poll; these are rare in bulk runs and need no signal of their own).
-                Volatile.Write(ref _senderWaiting, 1);
-                _wake.Wait(needsInput ? 1 : TickMs, ct);
-                Volatile.Write(ref _senderWaiting, 0);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
         }
     }
 
@@ -260,80 +234,156 @@ public sealed class BulkResolver : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Sends as many queries as the window, the rate caps and <paramref name="max"/> allow, in one pass under the gate.
-    /// Reports whether it ran out of queued work (needs input) and whether nothing is outstanding at all (idle).
-    /// </summary>
-    private const int SendBatchSize = 256;
-
-    /// <summary>
-    /// Queries prepared under the gate and sent after it is released, so answer processing never waits on a burst of
-    /// send system calls.
-    /// </summary>
-    private sealed class OutgoingBatch(int capacity)
+    /// <summary>The event loop: receive, expire, send, publish; sleep in poll while there is nothing to do.</summary>
+    private void RunLoop(ChannelReader<string> input, CancellationToken ct)
     {
-        private readonly byte[][] _buffers = Enumerable.Range(0, capacity).Select(_ => new byte[512]).ToArray();
-        private readonly (int Socket, int Length, SocketAddress Address)[] _items = new (int, int, SocketAddress)[capacity];
-        private int _count;
-
-        public byte[] Next => _buffers[_count];
-
-        public void Add(int socket, int length, SocketAddress address) => _items[_count++] = (socket, length, address);
-
-        public void SendAll(Socket[] sockets)
+        var records = new List<DnsRecord>();
+        var expired = new List<int>();
+        try
         {
-            for (var i = 0; i < _count; i++)
+            while (!ct.IsCancellationRequested)
             {
-                var (socket, length, address) = _items[i];
-                try
+                var received = 0;
+                for (var socket = 0; socket < _sockets.Length; socket++)
                 {
-                    sockets[socket].SendTo(_buffers[i].AsSpan(0, length), SocketFlags.None, address);
+                    received += ReceiveBatch(socket, records);
                 }
-                catch (SocketException)
-                {
-                    // Left to time out and be retried like a lost packet.
-                }
-                catch (ObjectDisposedException)
+                var now = NowMs;
+                ExpireDue(now, expired);
+                var (sent, wait) = FillWindow(input, now);
+                _transport.Flush();
+                var idle = IsIdle() && input.Completion.IsCompleted;
+                Publish(now, force: idle || received + sent == 0);
+                if (idle)
                 {
                     return;
                 }
+                if (received + sent == 0)
+                {
+                    _transport.Wait(wait);
+                }
             }
-            _count = 0;
+        }
+        finally
+        {
+            _output.Writer.TryComplete();
         }
     }
 
-    private (int Sent, bool NeedsInput, bool Idle) SendBatch(ChannelReader<string> input, OutgoingBatch batch, int max)
+    private int ReceiveBatch(int socket, List<DnsRecord> records)
+    {
+        var count = _transport.Receive(socket);
+        if (count == 0)
+        {
+            return 0;
+        }
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                OnDatagram(socket, _transport.Payload(i), _transport.Source(i), _transport.Cut(i), records);
+            }
+        }
+        return count;
+    }
+
+    private bool IsIdle()
     {
         lock (_gate)
         {
+            return _queue.Count == 0 && _inFlight == 0 && _tcpInFlight == 0;
+        }
+    }
+
+    /// <summary>Hands the finished names to the caller: in batches (one wake-up per batch, not per name), at least once per tick.</summary>
+    private void Publish(long now, bool force)
+    {
+        List<DnsResult> batch;
+        lock (_gate)
+        {
+            if (_finished.Count == 0 || (!force && _finished.Count < PublishBatch && now - _publishedAtMs < TickMs))
+            {
+                return;
+            }
+            batch = _finished;
+            _finished = new List<DnsResult>(PublishBatch);
+        }
+        _publishedAtMs = now;
+        Interlocked.Add(ref _unconsumed, batch.Count);
+        _output.Writer.TryWrite(batch);
+    }
+
+    private void ExpireDue(long now, List<int> expired)
+    {
+        var tick = now / TickMs;
+        if (tick <= _sweptTick)
+        {
+            return;
+        }
+        _sweptTick = tick;
+        lock (_gate)
+        {
+            expired.Clear();
+            _wheel.Expire(tick, expired);
+            foreach (var index in expired)
+            {
+                var slot = _slots[index];
+                Release(index);
+                var member = _pool.Members[slot.Resolver];
+                member.Timeouts++;
+                _pool.Failed(slot.Resolver, now);
+                Shrink(now);
+                RetryOrFinish(slot.Work, slot.Resolver, DnsOutcome.Timeout, null);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues as many queries as the window, the rate caps, the jitter and the caller's pace allow. Returns how many,
+    /// and how long the loop may sleep when nothing else happens (a short poll while input or a rate cap holds back).
+    /// </summary>
+    private (int Sent, int WaitMs) FillWindow(ChannelReader<string> input, long now)
+    {
+        var jitter = _options.JitterMax > TimeSpan.Zero;
+        if (jitter && now < _nextSendMs)
+        {
+            return (0, (int)Math.Min(TickMs, _nextSendMs - now));
+        }
+        var max = jitter ? 1 : 4 * UdpTransport.BatchSize;
+        lock (_gate)
+        {
             var sent = 0;
-            var needsInput = false;
-            var now = NowMs;
+            var wait = TickMs;
             while (sent < max && _inFlight < (int)_window && _freeSlotCount > 0)
             {
                 if (_queue.Count == 0)
                 {
                     // A lagging consumer holds back new names: results never pile up without bound.
-                    if (_output.Reader.Count >= 8_192 || !input.TryRead(out var name))
+                    if (Volatile.Read(ref _unconsumed) + _finished.Count >= MaxUnconsumed || !input.TryRead(out var name))
                     {
-                        needsInput = true;
+                        wait = 1;
                         break;
                     }
                     Enqueue(NewJob(name));
                 }
-                var outcome = TrySend(_queue.Peek(), batch, now);
+                var outcome = TrySend(_queue.Peek(), now);
                 if (outcome == SendOutcome.RateCapped)
                 {
+                    wait = 1;
                     break;
                 }
                 _queue.Dequeue();
-                sent++;
+                if (outcome == SendOutcome.Sent)
+                {
+                    sent++;
+                }
             }
-            if (_queue.Count == 0)
+            if (jitter && sent > 0)
             {
-                needsInput = true;
+                var ms = _options.JitterMin.TotalMilliseconds + (Random.Shared.NextDouble() * (_options.JitterMax - _options.JitterMin).TotalMilliseconds);
+                _nextSendMs = now + (long)Math.Ceiling(ms);
             }
-            return (sent, needsInput, _queue.Count == 0 && _inFlight == 0 && _tcpInFlight == 0);
+            return (sent, wait);
         }
     }
 
@@ -355,21 +405,9 @@ public sealed class BulkResolver : IAsyncDisposable
         Unsendable,
     }
 
-    /// <summary>Prepares one query into the batch (sent once the gate is released); call under the gate.</summary>
-    private SendOutcome TrySend(Work work, OutgoingBatch batch, long now)
+    /// <summary>Writes one query into the transport's batch (sent when the loop flushes); call under the gate.</summary>
+    private SendOutcome TrySend(Work work, long now)
     {
-        var buffer = batch.Next;
-        int length;
-        try
-        {
-            length = DnsWire.WriteQuery(buffer, 0, work.QueryName, work.Type, recursionDesired: true, ednsPayload: _options.Edns ? _options.EdnsPayload : 0);
-        }
-        catch (ArgumentException e)
-        {
-            work.Job.Error = e.Message;
-            Finish(work, DnsOutcome.Error, null);
-            return SendOutcome.Unsendable;
-        }
         if (_globalLimiter is not null)
         {
             using var lease = _globalLimiter.AttemptAcquire();
@@ -386,55 +424,50 @@ public sealed class BulkResolver : IAsyncDisposable
         var member = _pool.Members[resolver];
         var family = _familySockets[(int)member.Family];
         var socket = family[_nextSocket++ % family.Length];
-        var id = _freeIds[socket][--_freeIdCount[socket]];
+        var buffer = _transport.NextQuery(socket);
+        var id = _freeIds[socket][_freeIdCount[socket] - 1];
+        int length;
+        try
+        {
+            length = DnsWire.WriteQuery(buffer, id, work.QueryName, work.Type, recursionDesired: true, ednsPayload: _options.Edns ? _options.EdnsPayload : 0);
+        }
+        catch (ArgumentException e)
+        {
+            work.Job.Error = e.Message;
+            Finish(work, DnsOutcome.Error, null);
+            return SendOutcome.Unsendable;
+        }
+        _freeIdCount[socket]--;
         var slot = _freeSlots[--_freeSlotCount];
         _idToSlot[socket][id] = slot;
-        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, SentMs = now, SentAt = Stopwatch.GetTimestamp(), Busy = true };
-        buffer[0] = (byte)(id >> 8);
-        buffer[1] = (byte)id;
+        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, SentAt = Stopwatch.GetTimestamp(), Busy = true };
         _wheel.Add(slot, (now + (long)_options.Timeout.TotalMilliseconds + TickMs - 1) / TickMs);
         _inFlight++;
         member.Sent++;
         work.Job.Attempts++;
-        batch.Add(socket, length, member.Address);
+        _transport.Queue(socket, length, resolver);
         return SendOutcome.Sent;
     }
 
-    private void ReceiveLoop(int socket, CancellationToken ct)
-    {
-        var buffer = GC.AllocateUninitializedArray<byte>(DnsWire.MaxUdpPayload, pinned: true);
-        var from = new SocketAddress(_sockets[socket].AddressFamily);
-        var records = new List<DnsRecord>();
-        while (!ct.IsCancellationRequested)
-        {
-            int received;
-            try
-            {
-                received = _sockets[socket].ReceiveFrom(buffer, SocketFlags.None, from);
-            }
-            catch (ObjectDisposedException)
-            {
-                return;
-            }
-            catch (SocketException) when (!ct.IsCancellationRequested)
-            {
-                continue;
-            }
-            catch (SocketException)
-            {
-                return;
-            }
-            OnDatagram(socket, buffer.AsSpan(0, received), from, records);
-        }
-    }
-
-    private void OnDatagram(int socket, ReadOnlySpan<byte> message, SocketAddress from, List<DnsRecord> records)
+    private void OnDatagram(int socket, ReadOnlySpan<byte> message, ReadOnlySpan<byte> from, bool cut, List<DnsRecord> records)
     {
         if (!DnsWire.TryReadHeader(message, out var header) || !header.IsResponse)
         {
             return;
         }
-        // Parsed before taking the gate (it needs nothing from the slot table), so the gate is held only briefly, once.
+        var index = _idToSlot[socket][header.Id];
+        if (index < 0)
+        {
+            return; // late (already timed out) or unsolicited
+        }
+        var slot = _slots[index];
+        var member = _pool.Members[slot.Resolver];
+        if (!from.SequenceEqual(member.AddressBytes) || !DnsWire.EchoesQuestion(message, slot.Work.QueryName, slot.Work.Type))
+        {
+            return; // not from whom we asked, or not about what we asked: ignore, keep waiting for the real answer
+        }
+        // An answer longer than the largest payload we advertise was cut on receipt: treat it as truncated (TCP).
+        header = cut ? header with { Truncated = true } : header;
         records.Clear();
         string? malformed = null;
         try
@@ -448,22 +481,8 @@ public sealed class BulkResolver : IAsyncDisposable
         {
             malformed = e.Message;
         }
-        lock (_gate)
-        {
-            var index = _idToSlot[socket][header.Id];
-            if (index < 0)
-            {
-                return; // late (already timed out) or unsolicited
-            }
-            var slot = _slots[index];
-            var member = _pool.Members[slot.Resolver];
-            if (!from.Equals(member.Address) || !DnsWire.EchoesQuestion(message, slot.Work.QueryName, slot.Work.Type))
-            {
-                return; // not from whom we asked, or not about what we asked: ignore, keep waiting for the real answer
-            }
-            Release(index);
-            OnAnswer(slot.Work, slot.Resolver, Stopwatch.GetElapsedTime(slot.SentAt).TotalMilliseconds, header, records, malformed);
-        }
+        Release(index);
+        OnAnswer(slot.Work, slot.Resolver, Stopwatch.GetElapsedTime(slot.SentAt).TotalMilliseconds, header, records, malformed);
     }
 
     /// <summary>Frees the slot and its id; call under the gate.</summary>
@@ -477,16 +496,21 @@ public sealed class BulkResolver : IAsyncDisposable
         slot.Busy = false;
         slot.Work = default;
         _inFlight--;
-        Wake();
     }
 
-    /// <summary>Wakes the sender only when it sleeps: no cross-thread signal per answer while it is busy sending.</summary>
-    private void Wake()
+    /// <summary>Forgets every query of a run that ended early; call under the gate.</summary>
+    private void ClearTable()
     {
-        if (Volatile.Read(ref _senderWaiting) == 1 && _wake.CurrentCount == 0)
+        for (var index = 0; index < Capacity; index++)
         {
-            _wake.Release();
+            if (_slots[index].Busy)
+            {
+                Release(index);
+            }
         }
+        _queue.Clear();
+        _finished = [];
+        _tcpInFlight = 0;
     }
 
     /// <summary>Acts on a matched answer; call under the gate.</summary>
@@ -498,7 +522,8 @@ public sealed class BulkResolver : IAsyncDisposable
             member.Truncated++;
             _pool.Answered(resolver, rttMs);
             _tcpInFlight++;
-            _ = Task.Run(() => ResolveOverTcpAsync(work, resolver));
+            var (run, ct) = (_run, _runToken);
+            _ = Task.Run(() => ResolveOverTcpAsync(work, resolver, run, ct));
             return;
         }
         if (malformed is not null || header.Rcode is DnsRcode.ServFail or DnsRcode.Refused or DnsRcode.FormErr or DnsRcode.NotImp || header.Truncated)
@@ -586,7 +611,6 @@ public sealed class BulkResolver : IAsyncDisposable
         {
             // The server gave the alias but not the target's records (another zone): ask for the target.
             _queue.Enqueue(work with { QueryName = current, Attempt = 0, Depth = work.Depth + 1, Avoid = -1 });
-            Wake();
             return;
         }
         Finish(work, found ? DnsOutcome.Resolved : rcode == DnsRcode.NxDomain ? DnsOutcome.Nxdomain : DnsOutcome.Nodata, rcode);
@@ -606,7 +630,6 @@ public sealed class BulkResolver : IAsyncDisposable
         if (work.Attempt < _options.Retries)
         {
             _queue.Enqueue(work with { Attempt = work.Attempt + 1, Avoid = resolver });
-            Wake();
             return;
         }
         Finish(work, outcome, rcode);
@@ -620,12 +643,7 @@ public sealed class BulkResolver : IAsyncDisposable
         job.Rcodes[work.TypeIndex] = rcode;
         if (--job.Pending == 0)
         {
-            // Bounded output: the sender stops taking names while the consumer lags, so this write does not wait long.
-            if (!_output.Writer.TryWrite(job.ToResult()))
-            {
-                var result = job.ToResult();
-                _ = _output.Writer.WriteAsync(result).AsTask();
-            }
+            _finished.Add(job.ToResult());
         }
     }
 
@@ -662,39 +680,8 @@ public sealed class BulkResolver : IAsyncDisposable
         }
     }
 
-    private async Task SweepLoopAsync(CancellationToken ct)
-    {
-        var expired = new List<int>();
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(TickMs));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                lock (_gate)
-                {
-                    var now = NowMs;
-                    expired.Clear();
-                    _wheel.Expire(now / TickMs, expired);
-                    foreach (var index in expired)
-                    {
-                        var slot = _slots[index];
-                        Release(index);
-                        var member = _pool.Members[slot.Resolver];
-                        member.Timeouts++;
-                        _pool.Failed(slot.Resolver, now);
-                        Shrink(now);
-                        RetryOrFinish(slot.Work, slot.Resolver, DnsOutcome.Timeout, null);
-                    }
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
     /// <summary>The rare path (truncated answers): one connection per query, with its own timeout.</summary>
-    private async Task ResolveOverTcpAsync(Work work, int resolver)
+    private async Task ResolveOverTcpAsync(Work work, int resolver, int run, CancellationToken ct)
     {
         var member = _pool.Members[resolver];
         var header = default(DnsWire.Header);
@@ -702,7 +689,7 @@ public sealed class BulkResolver : IAsyncDisposable
         string? error = null;
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(_options.Timeout * 2);
             using var tcp = new Socket(member.Family, SocketType.Stream, ProtocolType.Tcp);
             await tcp.ConnectAsync(member.Endpoint.EndPoint, timeout.Token);
@@ -731,6 +718,10 @@ public sealed class BulkResolver : IAsyncDisposable
         }
         lock (_gate)
         {
+            if (run != _run || !_running)
+            {
+                return; // the run this query belonged to is over
+            }
             _tcpInFlight--;
             work.Job.Attempts++;
             if (error is not null)
@@ -748,7 +739,6 @@ public sealed class BulkResolver : IAsyncDisposable
             {
                 RetryOrFinish(work, resolver, header.Rcode == DnsRcode.ServFail ? DnsOutcome.Servfail : header.Rcode == DnsRcode.Refused ? DnsOutcome.Refused : DnsOutcome.Error, header.Rcode);
             }
-            Wake();
         }
     }
 
@@ -769,14 +759,18 @@ public sealed class BulkResolver : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
+        // The loop uses the sockets' descriptors raw: it ends before they close.
+        if (_loop is { } loop)
+        {
+            await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        _transport.Dispose();
         foreach (var socket in _sockets)
         {
             socket.Dispose();
         }
-        await Task.WhenAll(_loops).ContinueWith(_ => { }, TaskScheduler.Default);
         _pool.Dispose();
         _globalLimiter?.Dispose();
         _stop.Dispose();
-        _wake.Dispose();
     }
 }

@@ -16,6 +16,9 @@ internal sealed class ResolverPool : IDisposable
     {
         public ResolverEndpoint Endpoint { get; } = endpoint;
         public SocketAddress Address { get; } = endpoint.EndPoint.Serialize();
+
+        /// <summary>The address as a datagram's source reads (the platform's sockaddr layout), to match answers against.</summary>
+        public byte[] AddressBytes { get; } = endpoint.EndPoint.Serialize() is var a ? a.Buffer.Span[..a.Size].ToArray() : [];
         public AddressFamily Family => Endpoint.EndPoint.AddressFamily;
         public RateLimiter? Limiter { get; } = limiter;
         public long Sent;
