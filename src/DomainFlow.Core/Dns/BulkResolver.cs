@@ -26,7 +26,6 @@ namespace DomainFlow.Core.Dns;
 public sealed class BulkResolver : IAsyncDisposable
 {
     private const int TickMs = 5;
-    private const int InitialWindow = 64;
     private const int Capacity = 65_536;
 
     /// <summary>Finished names the caller has not taken yet, beyond which no new name is started.</summary>
@@ -65,10 +64,11 @@ public sealed class BulkResolver : IAsyncDisposable
     private int _nextSocket;
     private long _sweptTick;
     private long _nextSendMs;
-    private double _window;
-    private long _lastShrinkMs;
-    private double _minRttMs = double.MaxValue;
-    private double _smoothedRttMs = -1;
+    private readonly AdaptiveWindow _window;
+    private readonly Func<int, long, int> _pendingWindow;
+    private readonly Action<int> _presumeLost;
+    private int _presumedLost;
+    private long _seq;
     private bool _running;
 
     private struct Slot
@@ -77,6 +77,13 @@ public sealed class BulkResolver : IAsyncDisposable
         public int Resolver;
         public int Socket;
         public ushort Id;
+
+        /// <summary>Which send this is (slots are reused), and the window it left under: for flow control.</summary>
+        public long Seq;
+        public int WindowAtSend;
+
+        /// <summary>Taken as lost by flow control: still awaiting its answer or timeout, but no longer counted in flight.</summary>
+        public bool PresumedLost;
 
         /// <summary>A Stopwatch timestamp: round trips on loopback are well under a millisecond.</summary>
         public long SentAt;
@@ -91,7 +98,13 @@ public sealed class BulkResolver : IAsyncDisposable
         _options = options;
         _pool = new ResolverPool(options);
         _globalLimiter = options.GlobalRate is { } rate ? ResolverPool.Limiter(rate) : null;
-        _window = options.MaxInFlight ?? InitialWindow;
+        _window = new AdaptiveWindow(options.MaxInFlight, options.AdaptiveCeiling, options.Timeout);
+        _pendingWindow = (slot, seq) => _slots[slot].Busy && _slots[slot].Seq == seq ? _slots[slot].WindowAtSend : -1;
+        _presumeLost = slot =>
+        {
+            _slots[slot].PresumedLost = true;
+            _presumedLost++;
+        };
         var families = options.Resolvers.Select(r => r.EndPoint.AddressFamily).Distinct().ToArray();
         var sockets = new List<Socket>();
         _familySockets = new int[(int)AddressFamily.InterNetworkV6 + 1][];
@@ -106,7 +119,7 @@ public sealed class BulkResolver : IAsyncDisposable
             _familySockets[(int)family] = indexes;
         }
         _sockets = [.. sockets];
-        _transport = UdpTransport.Create(_sockets, _pool.Members.Select(m => m.Address).ToArray());
+        _transport = UdpTransport.Create(_sockets, _pool.Members.Select(m => m.Address).ToArray(), options.PortableTransport);
         _idToSlot = _sockets.Select(_ => Enumerable.Repeat(-1, 65_536).ToArray()).ToArray();
         _freeIds = _sockets.Select(_ => ShuffledIds()).ToArray();
         _freeIdCount = _sockets.Select(_ => 65_536).ToArray();
@@ -121,7 +134,7 @@ public sealed class BulkResolver : IAsyncDisposable
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>The current in-flight limit (fixed, or where the adaptive window stands).</summary>
-    public int Window => (int)_window;
+    public int Window => _window.Limit;
 
     public IReadOnlyList<ResolverStatistics> Statistics
     {
@@ -323,6 +336,7 @@ public sealed class BulkResolver : IAsyncDisposable
         _sweptTick = tick;
         lock (_gate)
         {
+            _window.Sweep(now, _pendingWindow, _presumeLost);
             expired.Clear();
             _wheel.Expire(tick, expired);
             foreach (var index in expired)
@@ -332,7 +346,7 @@ public sealed class BulkResolver : IAsyncDisposable
                 var member = _pool.Members[slot.Resolver];
                 member.Timeouts++;
                 _pool.Failed(slot.Resolver, now);
-                Shrink(now);
+                _window.Lost(slot.Seq, slot.WindowAtSend);
                 RetryOrFinish(slot.Work, slot.Resolver, DnsOutcome.Timeout, null);
             }
         }
@@ -354,7 +368,7 @@ public sealed class BulkResolver : IAsyncDisposable
         {
             var sent = 0;
             var wait = TickMs;
-            while (sent < max && _inFlight < (int)_window && _freeSlotCount > 0)
+            while (sent < max && _inFlight - _presumedLost < _window.Limit && _freeSlotCount > 0)
             {
                 if (_queue.Count == 0)
                 {
@@ -440,7 +454,9 @@ public sealed class BulkResolver : IAsyncDisposable
         _freeIdCount[socket]--;
         var slot = _freeSlots[--_freeSlotCount];
         _idToSlot[socket][id] = slot;
-        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, SentAt = Stopwatch.GetTimestamp(), Busy = true };
+        var seq = _seq++;
+        _slots[slot] = new Slot { Work = work, Resolver = resolver, Socket = socket, Id = id, Seq = seq, WindowAtSend = _window.Limit, SentAt = Stopwatch.GetTimestamp(), Busy = true };
+        _window.Sent(slot, seq, now);
         _wheel.Add(slot, (now + (long)_options.Timeout.TotalMilliseconds + TickMs - 1) / TickMs);
         _inFlight++;
         member.Sent++;
@@ -493,6 +509,11 @@ public sealed class BulkResolver : IAsyncDisposable
         _idToSlot[slot.Socket][slot.Id] = -1;
         _freeIds[slot.Socket][_freeIdCount[slot.Socket]++] = slot.Id;
         _freeSlots[_freeSlotCount++] = index;
+        if (slot.PresumedLost)
+        {
+            slot.PresumedLost = false;
+            _presumedLost--;
+        }
         slot.Busy = false;
         slot.Work = default;
         _inFlight--;
@@ -509,6 +530,7 @@ public sealed class BulkResolver : IAsyncDisposable
             }
         }
         _queue.Clear();
+        _window.Clear();
         _finished = [];
         _tcpInFlight = 0;
     }
@@ -552,7 +574,7 @@ public sealed class BulkResolver : IAsyncDisposable
             return;
         }
         _pool.Answered(resolver, rttMs);
-        Adapt(rttMs);
+        _window.Answered(rttMs);
         work.Job.Resolver = member.Endpoint.ToString();
         Interpret(work, header.Rcode, records);
     }
@@ -644,39 +666,6 @@ public sealed class BulkResolver : IAsyncDisposable
         if (--job.Pending == 0)
         {
             _finished.Add(job.ToResult());
-        }
-    }
-
-    /// <summary>
-    /// Delay-based window control: grow while answers come back about as fast as the quickest seen, back off when
-    /// they queue up (round trips several times the minimum): the window settles where the resolvers are busy but
-    /// not yet dropping, instead of finding the limit by losing queries.
-    /// </summary>
-    private void Adapt(double rttMs)
-    {
-        if (_options.MaxInFlight is not null)
-        {
-            return;
-        }
-        _minRttMs = Math.Min(_minRttMs, rttMs);
-        _smoothedRttMs = _smoothedRttMs < 0 ? rttMs : (_smoothedRttMs * 0.95) + (rttMs * 0.05);
-        if (_smoothedRttMs <= (_minRttMs * 2) + 1)
-        {
-            _window = Math.Min(_options.AdaptiveCeiling, _window + 0.25);
-        }
-        else if (_smoothedRttMs > (_minRttMs * 4) + 2)
-        {
-            _window = Math.Max(16, _window - 0.25);
-        }
-    }
-
-    private void Shrink(long nowMs)
-    {
-        if (_options.MaxInFlight is null && nowMs - _lastShrinkMs > _options.Timeout.TotalMilliseconds / 4)
-        {
-            // Multiplicative decrease, at most once per quarter timeout: one overload burst costs one halving.
-            _window = Math.Max(16, _window * 0.5);
-            _lastShrinkMs = nowMs;
         }
     }
 

@@ -39,6 +39,9 @@ public sealed record BulkResolverOptions
 
     public int MaxCnameDepth { get; init; } = 8;
 
+    /// <summary>Use the portable Socket transport even where the native batch calls exist (so tests cover both).</summary>
+    internal bool PortableTransport { get; init; }
+
     /// <summary>Consecutive failures after which a resolver is benched, and for how long at first (doubling while it keeps failing).</summary>
     public int BenchAfterFailures { get; init; } = 20;
 

@@ -186,4 +186,43 @@ public sealed class BulkResolverTests
         Assert.True(healthyStats.Answered >= 4_000);
         Assert.True(healthyStats.AverageRttMs >= 0);
     }
+
+    [Fact]
+    public async Task The_portable_transport_gives_the_same_truth()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 18, NameCount = 3_000, ExistingFraction = 0.3 });
+        await using var lab = LabDnsServer.Start(world);
+        var names = world.Names().ToList();
+
+        var results = await ResolveAllAsync(Options(lab.Endpoint) with { PortableTransport = true }, names);
+
+        AssertExactlyTheTruth(world, names, results);
+    }
+
+    [Fact]
+    public async Task A_run_left_early_leaves_the_resolver_ready_for_a_full_next_run()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 19, NameCount = 4_000, ExistingFraction = 0.3 });
+        await using var lab = LabDnsServer.Start(world);
+        lab.DropRate = 0.2; // queries still pending (and retries queued) when the first run is abandoned
+        var names = world.Names().ToList();
+        await using var resolver = new BulkResolver(Options(lab.Endpoint) with { Retries = 12, Timeout = TimeSpan.FromMilliseconds(200) });
+
+        var first = 0;
+        await foreach (var _ in resolver.ResolveAsync(names.ToAsyncEnumerable()))
+        {
+            if (++first == 500)
+            {
+                break;
+            }
+        }
+        Assert.True(resolver.InFlight == 0, $"{resolver.InFlight} queries of the abandoned run still count as in flight");
+        var second = new List<DnsResult>();
+        await foreach (var result in resolver.ResolveAsync(names.ToAsyncEnumerable()))
+        {
+            second.Add(result);
+        }
+
+        AssertExactlyTheTruth(world, names, second);
+    }
 }

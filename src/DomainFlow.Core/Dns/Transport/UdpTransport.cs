@@ -31,8 +31,8 @@ internal abstract class UdpTransport : IDisposable
     protected IReadOnlyList<SocketAddress> Destinations { get; }
 
     /// <summary>The native transport where the platform has it, else the portable one.</summary>
-    public static UdpTransport Create(IReadOnlyList<Socket> sockets, IReadOnlyList<SocketAddress> destinations) =>
-        LinuxUdpTransport.IsSupported ? new LinuxUdpTransport(sockets, destinations) : new PortableUdpTransport(sockets, destinations);
+    public static UdpTransport Create(IReadOnlyList<Socket> sockets, IReadOnlyList<SocketAddress> destinations, bool portable = false) =>
+        LinuxUdpTransport.IsSupported && !portable ? new LinuxUdpTransport(sockets, destinations) : new PortableUdpTransport(sockets, destinations);
 
     /// <summary>Reads up to <see cref="BatchSize"/> waiting datagrams from a socket; 0 when none is waiting.</summary>
     public abstract int Receive(int socket);
