@@ -26,6 +26,9 @@ public static class AuditAction
     public const string PersonaCreated = "persona.created";
     public const string PersonaUpdated = "persona.updated";
     public const string PersonaDeleted = "persona.deleted";
+    public const string KeywordSetCreated = "keyword_set.created";
+    public const string KeywordSetUpdated = "keyword_set.updated";
+    public const string KeywordSetDeleted = "keyword_set.deleted";
 }
 
 public enum AuditOutcome

@@ -1,4 +1,5 @@
 using DomainFlow.Core.Dns;
+using DomainFlow.Core.Resources;
 
 namespace DomainFlow.Core.Personas;
 
@@ -12,7 +13,7 @@ public sealed record DnsRateSpec(int PerSecond, int? Burst = null);
 /// How the DNS phase resolves: every field here is applied by the engine (see <see cref="ToResolverOptions"/>);
 /// nothing is stored and ignored. Record types are spelled as in DNS ("A", "AAAA", "CNAME", "MX", "NS", "TXT").
 /// </summary>
-public sealed record DnsPersonaConfig
+public sealed record DnsPersonaConfig : INamedConfig<DnsPersonaConfig>
 {
     public string Name { get; init; } = "";
     public string? Description { get; init; }
@@ -40,15 +41,7 @@ public sealed record DnsPersonaConfig
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();
-        var name = Name.Trim();
-        if (name.Length == 0)
-        {
-            errors.Add("name", "is required");
-        }
-        else if (name.Length > 200)
-        {
-            errors.Add("name", "must be at most 200 characters");
-        }
+        NamedConfigRules.ValidateNameAndDescription(Name, Description, errors);
         if (Resolvers.Count == 0)
         {
             errors.Add("resolvers", "must list at least one resolver");
@@ -99,6 +92,19 @@ public sealed record DnsPersonaConfig
             errors.Add("jitterMaxMs", "needs 0 <= jitterMinMs <= jitterMaxMs <= 10000");
         }
         return errors;
+    }
+
+    /// <summary>Trimmed text, upper-case record types without repeats.</summary>
+    public static DnsPersonaConfig Canonical(DnsPersonaConfig? input)
+    {
+        var config = input ?? new DnsPersonaConfig();
+        return config with
+        {
+            Name = (config.Name ?? "").Trim(),
+            Description = NamedConfigRules.TrimToNull(config.Description),
+            Resolvers = (config.Resolvers ?? []).Select(r => r is null ? new DnsPersonaResolver("") : r with { Address = (r.Address ?? "").Trim() }).ToList(),
+            RecordTypes = (config.RecordTypes ?? []).Select(t => (t ?? "").Trim().ToUpperInvariant()).Distinct().ToList(),
+        };
     }
 
     private static void ValidateRate(DnsRateSpec? rate, string field, ValidationErrors errors)

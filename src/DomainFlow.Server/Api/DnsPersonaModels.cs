@@ -1,5 +1,6 @@
 using DomainFlow.Core.Dns;
 using DomainFlow.Core.Personas;
+using DomainFlow.Core.Resources;
 
 namespace DomainFlow.Server.Api;
 
@@ -10,7 +11,7 @@ public sealed record DnsPersonaDto(
     bool Edns, int EdnsPayload, bool TcpFallback, int JitterMinMs, int JitterMaxMs,
     Guid? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool CanEdit)
 {
-    public static DnsPersonaDto From(DnsPersona p, bool canEdit)
+    public static DnsPersonaDto From(NamedResource<DnsPersonaConfig> p, bool canEdit)
     {
         var c = p.Config;
         return new(p.Id, c.Name, c.Description, c.Enabled, c.Resolvers, c.Strategy, c.RecordTypes, c.TimeoutMs, c.Retries, c.MaxInFlight,

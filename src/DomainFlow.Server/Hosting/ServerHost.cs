@@ -68,7 +68,7 @@ public static class ServerHost
         // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
         app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
             .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
-            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas();
+            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapKeywordSets();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
         return app;
@@ -110,6 +110,7 @@ public static class ServerHost
         services.AddSingleton<ListUploadStore>();
         services.AddSingleton<EventOutbox>();
         services.AddSingleton<DnsPersonaStore>();
+        services.AddSingleton<Store.Keywords.KeywordSetStore>();
         services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
         return services;
     }

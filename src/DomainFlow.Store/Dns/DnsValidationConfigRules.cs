@@ -2,6 +2,7 @@ using System.Text.Json;
 using DomainFlow.Core;
 using DomainFlow.Core.Dns;
 using DomainFlow.Core.Personas;
+using DomainFlow.Core.Resources;
 using DomainFlow.Store.Personas;
 
 namespace DomainFlow.Store.Dns;
@@ -13,10 +14,10 @@ public static class DnsValidationConfigRules
         JsonSerializer.Deserialize<DnsValidationConfig>(json, DomainFlowJson.Options) ?? throw new JsonException("empty configuration");
 
     /// <summary>The configured personas, in order; throws <see cref="ValidationException"/> listing every problem.</summary>
-    public static async Task<IReadOnlyList<DnsPersona>> ValidateAsync(DnsValidationConfig config, DnsPersonaStore personas, CancellationToken ct)
+    public static async Task<IReadOnlyList<NamedResource<DnsPersonaConfig>>> ValidateAsync(DnsValidationConfig config, DnsPersonaStore personas, CancellationToken ct)
     {
         var errors = config.Validate();
-        var found = new List<DnsPersona>();
+        var found = new List<NamedResource<DnsPersonaConfig>>();
         for (var i = 0; i < config.PersonaIds.Count; i++)
         {
             var persona = await personas.GetAsync(config.PersonaIds[i], ct);

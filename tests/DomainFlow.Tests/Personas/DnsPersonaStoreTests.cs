@@ -145,7 +145,7 @@ public sealed class DnsPersonaStoreTests
             RecordTypes = ["A", "SRV"],
             TimeoutMs = 5,
             GlobalRate = new DnsRateSpec(0),
-            Description = new string('x', DnsPersonaStore.MaxDescriptionLength + 1),
+            Description = new string('x', DomainFlow.Core.Resources.NamedConfigRules.MaxDescriptionLength + 1),
         };
 
         var refused = await Assert.ThrowsAsync<ValidationException>(() => personas.CreateAsync(invalid, null));
