@@ -10,8 +10,18 @@ using DomainFlow.Bench;
 //   breakdown --provider sqlite|postgres --names N [--connection CS] [--data-dir DIR] [--batch-size B]
 //   sqlite-insert-prepared|sqlite-insert-multirow|sqlite-insert-raw --names N [--batch-size B]   (investigation)
 //   postgres-copy-importer|postgres-copy-raw --names N [--connection CS] [--batch-size B]         (investigation)
+//   keywords-corpus --out DIR [--mb 500] [--keywords 200] [--seed 1]   (scripts/bench-keywords)
+//   keywords --corpus DIR [--threads N]
 try
 {
+    if (args is ["keywords-corpus", ..])
+    {
+        return KeywordBench.Corpus(OptionPairs.Parse(args));
+    }
+    if (args is ["keywords", ..])
+    {
+        return KeywordBench.Match(OptionPairs.Parse(args));
+    }
     var options = BenchArgs.Parse(args);
     return options.Command switch
     {

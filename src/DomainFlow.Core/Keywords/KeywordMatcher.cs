@@ -28,8 +28,7 @@ public sealed class KeywordMatcher
 {
     private readonly KeywordRule[] _rules;
     private readonly int _maxSnippets;
-    private readonly LiteralScanner? _ignoreCase;
-    private readonly LiteralScanner? _caseSensitive;
+    private readonly ILiteralScanner[] _literals;
     private readonly (int Rule, Regex Regex)[] _regexes;
 
     public KeywordMatcher(IReadOnlyList<KeywordRule> rules, int maxSnippets = 3)
@@ -37,8 +36,11 @@ public sealed class KeywordMatcher
         _rules = [.. rules];
         _maxSnippets = maxSnippets;
         var literals = _rules.Select((rule, index) => (rule, index)).Where(x => x.rule.Type == KeywordRuleType.String && x.rule.Pattern.Length > 0).ToList();
-        _ignoreCase = LiteralScanner.Create(literals.Where(x => !x.rule.CaseSensitive).Select(x => (x.index, x.rule.Pattern)).ToList(), StringComparison.OrdinalIgnoreCase);
-        _caseSensitive = LiteralScanner.Create(literals.Where(x => x.rule.CaseSensitive).Select(x => (x.index, x.rule.Pattern)).ToList(), StringComparison.Ordinal);
+        _literals = new[] { true, false }
+            .Select(ignoreCase => literals.Where(x => x.rule.CaseSensitive != ignoreCase).Select(x => (x.index, x.rule.Pattern)).ToList())
+            .Select((group, i) => group.Count == 0 ? null : LiteralScannerFor(group, ignoreCase: i == 0))
+            .OfType<ILiteralScanner>()
+            .ToArray();
         _regexes = _rules.Select((rule, index) => (rule, index))
             .Where(x => x.rule.Type == KeywordRuleType.Regex && x.rule.Pattern.Length > 0)
             .Select(x => (x.index, KeywordPatterns.Compile(x.rule.Pattern, x.rule.CaseSensitive)))
@@ -47,21 +49,30 @@ public sealed class KeywordMatcher
 
     public int RuleCount => _rules.Length;
 
+    private static ILiteralScanner LiteralScannerFor(List<(int Rule, string Pattern)> literals, bool ignoreCase) =>
+        LiteralAutomaton.TryCreate(literals, ignoreCase) is { } automaton
+            ? new AutomatonScanner(automaton)
+            : LiteralScanner.Create(literals, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
+
     /// <summary>
     /// The score: each rule adds weight × log2(1 + count), so the first hit is worth the weight and repeating a word
     /// a thousand times is worth about ten hits, not a thousand.
     /// </summary>
     public static double Score(IEnumerable<KeywordHit> hits) => hits.Sum(h => h.Weight * Math.Log2(1 + h.Count));
 
-    public KeywordMatches Match(string text)
+    public KeywordMatches Match(string text) => Match(text.AsSpan());
+
+    public KeywordMatches Match(ReadOnlySpan<char> text)
     {
         if (_rules.Length == 0 || text.Length == 0)
         {
             return KeywordMatches.None;
         }
         var tally = new Tally(_rules.Length);
-        _ignoreCase?.Scan(text, this, tally);
-        _caseSensitive?.Scan(text, this, tally);
+        foreach (var scanner in _literals)
+        {
+            scanner.Scan(text, this, tally);
+        }
         foreach (var (rule, regex) in _regexes)
         {
             try
@@ -91,7 +102,7 @@ public sealed class KeywordMatcher
         return new KeywordMatches(hits, Score(hits));
     }
 
-    private void Record(Tally tally, int rule, string text, int index, int length)
+    private void Record(Tally tally, int rule, ReadOnlySpan<char> text, int index, int length)
     {
         tally.Counts[rule]++;
         if (tally.Counts[rule] > _maxSnippets)
@@ -101,7 +112,7 @@ public sealed class KeywordMatcher
         var context = _rules[rule].ContextChars;
         var start = Math.Max(0, index - context);
         var end = Math.Min(text.Length, index + length + context);
-        (tally.Snippets[rule] ??= []).Add(new KeywordSnippet(index, CollapseWhitespace(text.AsSpan(start, end - start))));
+        (tally.Snippets[rule] ??= []).Add(new KeywordSnippet(index, CollapseWhitespace(text[start..end])));
     }
 
     private static string CollapseWhitespace(ReadOnlySpan<char> text)
@@ -125,6 +136,35 @@ public sealed class KeywordMatcher
         return builder.ToString();
     }
 
+    private interface ILiteralScanner
+    {
+        void Scan(ReadOnlySpan<char> text, KeywordMatcher matcher, Tally tally);
+    }
+
+    private sealed class AutomatonScanner(LiteralAutomaton automaton) : ILiteralScanner
+    {
+        public void Scan(ReadOnlySpan<char> text, KeywordMatcher matcher, Tally tally)
+        {
+            var sink = new Sink(text, matcher, tally);
+            automaton.Scan(text, ref sink);
+        }
+
+        private readonly ref struct Sink(ReadOnlySpan<char> text, KeywordMatcher matcher, Tally tally) : IMatchSink
+        {
+            private readonly ReadOnlySpan<char> _text = text;
+
+            public void Found(int end, int rule, int length)
+            {
+                var start = end - length;
+                if (start >= tally.NextFree[rule])
+                {
+                    matcher.Record(tally, rule, _text, start, length);
+                    tally.NextFree[rule] = end;
+                }
+            }
+        }
+    }
+
     private sealed class Tally(int rules)
     {
         public readonly int[] Counts = new int[rules];
@@ -136,10 +176,10 @@ public sealed class KeywordMatcher
     }
 
     /// <summary>
-    /// All literals of one case mode. SearchValues finds the next position where any literal starts; the literals
+    /// All literals of one case mode, for sets too large for <see cref="LiteralAutomaton"/>. SearchValues finds the next position where any literal starts; the literals
     /// sharing that position's first character (bucketed once here) are then compared there.
     /// </summary>
-    private sealed class LiteralScanner
+    private sealed class LiteralScanner : ILiteralScanner
     {
         private readonly SearchValues<string> _values;
         private readonly StringComparison _comparison;
@@ -152,12 +192,8 @@ public sealed class KeywordMatcher
             _byFirst = byFirst;
         }
 
-        public static LiteralScanner? Create(List<(int Rule, string Pattern)> literals, StringComparison comparison)
+        public static LiteralScanner Create(List<(int Rule, string Pattern)> literals, StringComparison comparison)
         {
-            if (literals.Count == 0)
-            {
-                return null;
-            }
             var ignoreCase = comparison == StringComparison.OrdinalIgnoreCase;
             var byFirst = literals
                 .GroupBy(l => ignoreCase ? char.ToUpperInvariant(l.Pattern[0]) : l.Pattern[0])
@@ -165,13 +201,13 @@ public sealed class KeywordMatcher
             return new LiteralScanner(SearchValues.Create(literals.Select(l => l.Pattern).Distinct().ToArray(), comparison), comparison, byFirst);
         }
 
-        public void Scan(string text, KeywordMatcher matcher, Tally tally)
+        public void Scan(ReadOnlySpan<char> text, KeywordMatcher matcher, Tally tally)
         {
             var ignoreCase = _comparison == StringComparison.OrdinalIgnoreCase;
             var position = 0;
             while (position < text.Length)
             {
-                var found = text.AsSpan(position).IndexOfAny(_values);
+                var found = text[position..].IndexOfAny(_values);
                 if (found < 0)
                 {
                     return;
@@ -180,7 +216,7 @@ public sealed class KeywordMatcher
                 var first = ignoreCase ? char.ToUpperInvariant(text[position]) : text[position];
                 if (_byFirst.TryGetValue(first, out var candidates))
                 {
-                    var rest = text.AsSpan(position);
+                    var rest = text[position..];
                     foreach (var (rule, pattern) in candidates)
                     {
                         if (position >= tally.NextFree[rule] && rest.StartsWith(pattern, _comparison))

@@ -101,4 +101,54 @@ public sealed class KeywordMatcherTests
         Assert.StartsWith("is not a valid regular expression", errors["rules[2].pattern"][0], StringComparison.Ordinal);
         Assert.Contains("rules", new KeywordSetConfig { Name = "empty" }.Validate().ToDictionary().Keys);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Literal_counts_equal_a_plain_indexof_count_for_random_rules_and_texts(int seed)
+    {
+        var random = new Random(seed);
+        const string alphabet = "abcAB é-É";
+        string Random(int min, int max) => new([.. Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+        var rules = Enumerable.Range(0, 60).Select(_ => new KeywordRule(Random(1, 5), CaseSensitive: random.Next(3) == 0)).ToList();
+        var matcher = new KeywordMatcher(rules);
+
+        for (var round = 0; round < 20; round++)
+        {
+            var text = Random(0, 3_000);
+            var counts = matcher.Match(text).Hits.ToDictionary(h => h.Rule, h => h.Count);
+            for (var rule = 0; rule < rules.Count; rule++)
+            {
+                var comparison = rules[rule].CaseSensitive ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+                Assert.True(NaiveCount(text, rules[rule].Pattern, comparison) == counts.GetValueOrDefault(rule), $"rule '{rules[rule].Pattern}' ({comparison}) on '{text}'");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_literal_set_too_large_for_the_automaton_table_is_still_counted_exactly()
+    {
+        // 600 patterns of 1,000 characters over 64 distinct characters: a table of 600,001 states × 64 classes is
+        // past the automaton's budget, so the SearchValues scanner takes these rules.
+        var random = new Random(7);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ.-";
+        var patterns = Enumerable.Range(0, 600).Select(_ => new string([.. Enumerable.Range(0, 1_000).Select(_ => alphabet[random.Next(alphabet.Length)])])).ToList();
+        var matcher = new KeywordMatcher([.. patterns.Select(p => new KeywordRule(p, CaseSensitive: true))]);
+        var text = patterns[3] + " and " + patterns[3] + patterns[599] + patterns[42][..999];
+
+        var counts = matcher.Match(text).Hits.ToDictionary(h => h.Rule, h => h.Count);
+
+        Assert.Equal(new Dictionary<int, int> { [3] = 2, [599] = 1 }, counts);
+    }
+
+    private static int NaiveCount(string text, string pattern, StringComparison comparison)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(pattern, comparison); at >= 0; at = text.IndexOf(pattern, at + pattern.Length, comparison))
+        {
+            count++;
+        }
+        return count;
+    }
 }
