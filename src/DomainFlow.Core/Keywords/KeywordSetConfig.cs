@@ -1,10 +1,8 @@
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using DomainFlow.Core.Resources;
 
 namespace DomainFlow.Core.Keywords;
 
-[JsonConverter(typeof(JsonStringEnumConverter<KeywordRuleType>))]
 public enum KeywordRuleType
 {
     /// <summary>A literal, found anywhere in the text.</summary>

@@ -6,8 +6,6 @@ namespace DomainFlow.Core.Personas;
 /// <summary>A resolver of a DNS persona: "ip" or "ip:port" ("[v6]:port" for IPv6), with its weighted-strategy share.</summary>
 public sealed record DnsPersonaResolver(string Address, int Weight = 1);
 
-/// <summary>A rate cap: sustained queries per second and an optional burst (default one second's worth).</summary>
-public sealed record DnsRateSpec(int PerSecond, int? Burst = null);
 
 /// <summary>
 /// How the DNS phase resolves: every field here is applied by the engine (see <see cref="ToResolverOptions"/>);
@@ -27,8 +25,8 @@ public sealed record DnsPersonaConfig : INamedConfig<DnsPersonaConfig>
     /// <summary>Queries in flight at most; null for the adaptive window ("auto").</summary>
     public int? MaxInFlight { get; init; }
 
-    public DnsRateSpec? GlobalRate { get; init; }
-    public DnsRateSpec? PerResolverRate { get; init; }
+    public RateSpec? GlobalRate { get; init; }
+    public RateSpec? PerResolverRate { get; init; }
     public bool Edns { get; init; } = true;
     public int EdnsPayload { get; init; } = 1232;
     public bool TcpFallback { get; init; } = true;
@@ -81,8 +79,8 @@ public sealed record DnsPersonaConfig : INamedConfig<DnsPersonaConfig>
         {
             errors.Add("maxInFlight", "must be between 1 and 60000, or null for auto");
         }
-        ValidateRate(GlobalRate, "globalRate", errors);
-        ValidateRate(PerResolverRate, "perResolverRate", errors);
+        RateSpec.Validate(GlobalRate, "globalRate", errors);
+        RateSpec.Validate(PerResolverRate, "perResolverRate", errors);
         if (EdnsPayload is < 512 or > 4096)
         {
             errors.Add("ednsPayload", "must be between 512 and 4096");
@@ -105,22 +103,6 @@ public sealed record DnsPersonaConfig : INamedConfig<DnsPersonaConfig>
             Resolvers = (config.Resolvers ?? []).Select(r => r is null ? new DnsPersonaResolver("") : r with { Address = (r.Address ?? "").Trim() }).ToList(),
             RecordTypes = (config.RecordTypes ?? []).Select(t => (t ?? "").Trim().ToUpperInvariant()).Distinct().ToList(),
         };
-    }
-
-    private static void ValidateRate(DnsRateSpec? rate, string field, ValidationErrors errors)
-    {
-        if (rate is null)
-        {
-            return;
-        }
-        if (rate.PerSecond is < 1 or > 10_000_000)
-        {
-            errors.Add($"{field}.perSecond", "must be between 1 and 10000000");
-        }
-        if (rate.Burst is < 1 or > 10_000_000)
-        {
-            errors.Add($"{field}.burst", "must be between 1 and 10000000");
-        }
     }
 
     /// <summary>The engine settings; call on a valid persona.</summary>

@@ -7,7 +7,7 @@ namespace DomainFlow.Server.Api;
 /// <summary>A DNS persona: its configuration flattened, who made it, and whether the caller may change or delete it.</summary>
 public sealed record DnsPersonaDto(
     Guid Id, string Name, string? Description, bool Enabled, IReadOnlyList<DnsPersonaResolver> Resolvers, ResolverStrategy Strategy,
-    IReadOnlyList<string> RecordTypes, int TimeoutMs, int Retries, int? MaxInFlight, DnsRateSpec? GlobalRate, DnsRateSpec? PerResolverRate,
+    IReadOnlyList<string> RecordTypes, int TimeoutMs, int Retries, int? MaxInFlight, RateSpec? GlobalRate, RateSpec? PerResolverRate,
     bool Edns, int EdnsPayload, bool TcpFallback, int JitterMinMs, int JitterMaxMs,
     Guid? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool CanEdit)
 {

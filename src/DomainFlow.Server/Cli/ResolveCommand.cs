@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DomainFlow.Core.Resources;
 using DomainFlow.Core;
 using DomainFlow.Core.Dns;
 using DomainFlow.Core.Personas;
@@ -103,7 +104,7 @@ public static class ResolveCommand
         }
         if (rate is { } perSecond)
         {
-            config = config with { GlobalRate = new DnsRateSpec(perSecond) };
+            config = config with { GlobalRate = new RateSpec(perSecond) };
         }
         if (concurrency == "auto")
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DomainFlow.Core.Resources;
 using DomainFlow.Core;
 using DomainFlow.Core.Dns;
 using DomainFlow.Core.Personas;
@@ -38,8 +39,8 @@ public sealed class DnsPersonaStoreTests
             TimeoutMs = 750,
             Retries = 5,
             MaxInFlight = 300,
-            GlobalRate = new DnsRateSpec(5000, 200),
-            PerResolverRate = new DnsRateSpec(800),
+            GlobalRate = new RateSpec(5000, 200),
+            PerResolverRate = new RateSpec(800),
             Edns = false,
             EdnsPayload = 4096,
             TcpFallback = false,
@@ -144,7 +145,7 @@ public sealed class DnsPersonaStoreTests
         {
             RecordTypes = ["A", "SRV"],
             TimeoutMs = 5,
-            GlobalRate = new DnsRateSpec(0),
+            GlobalRate = new RateSpec(0),
             Description = new string('x', DomainFlow.Core.Resources.NamedConfigRules.MaxDescriptionLength + 1),
         };
 

@@ -7,7 +7,7 @@ export type { DnsPersona, DnsOutcome } from '../api/types'
 /** What create, replace and import send: every field, so a replacement never falls back to a server default unseen. */
 export type DnsPersonaConfig = Required<Schemas['DnsPersonaConfig']>
 export type DnsPersonaResolver = Schemas['DnsPersonaResolver']
-export type DnsRateSpec = Schemas['DnsRateSpec']
+export type DnsRateSpec = Schemas['RateSpec']
 export type ResolverStrategy = Schemas['ResolverStrategy']
 export type DnsPersonaTestReport = Schemas['DnsPersonaTestReport']
 export type DnsResolverTestResult = Schemas['DnsResolverTestResult']

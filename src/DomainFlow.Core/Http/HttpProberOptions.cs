@@ -1,0 +1,29 @@
+using System.Net;
+using DomainFlow.Core.Keywords;
+using DomainFlow.Core.Personas;
+
+namespace DomainFlow.Core.Http;
+
+/// <summary>Everything a prober applies: the persona, the network guard, and which signals to compute.</summary>
+public sealed record HttpProberOptions
+{
+    public required HttpPersonaConfig Persona { get; init; }
+
+    public NetworkGuard Guard { get; init; } = new(allowPrivateTargets: false);
+
+    public KeywordMatcher? Keywords { get; init; }
+
+    public TechFingerprints? Technologies { get; init; } = TechFingerprints.Default;
+
+    /// <summary>Fetch /favicon.ico of a site that answered and compute its Shodan hash.</summary>
+    public bool Favicon { get; init; }
+
+    /// <summary>Keep the page's visible text in the result (large; the phase keeps keyword snippets instead).</summary>
+    public bool KeepText { get; init; }
+
+    /// <summary>
+    /// Addresses for a host a redirect leads to (the probed domain's own come from the DNS phase). Null: a redirect
+    /// to another host is recorded but not followed. Never the system resolver: lookups go where the caller says.
+    /// </summary>
+    public Func<string, CancellationToken, Task<IReadOnlyList<IPAddress>>>? ResolveHost { get; init; }
+}

@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using DomainFlow.Core.Http;
+using DomainFlow.Core.Keywords;
+using DomainFlow.Core.Personas;
+using DomainFlow.Server.Lab;
+
+namespace DomainFlow.Tests.Http;
+
+/// <summary>The prober against the loopback web lab (Kestrel, HTTP and HTTPS with a self-signed certificate).</summary>
+public sealed class HttpProberTests : IAsyncLifetime
+{
+    private static readonly IPAddress[] Loopback = [IPAddress.Loopback];
+    private LabWebServer _lab = null!;
+
+    public async Task InitializeAsync()
+    {
+        var sites = new Dictionary<string, LabSite>
+        {
+            ["shop.lab.test"] = LabWebServer.Sites.Page("Acme Shop", "<p>Welcome to the acme shop. ACME deals, acme prices.</p><a href=\"/a\">a</a><a href=\"/b\">b</a><script src=\"/js/jquery-3.7.1.min.js\"></script><script>var acme = 'hidden';</script>"),
+            ["parked.lab.test"] = LabWebServer.Sites.Parked(),
+            ["chain.lab.test"] = context => context.Request.Path.Value switch
+            {
+                "/" => LabWebServer.Sites.Redirect("/step2", 302)(context),
+                "/step2" => LabWebServer.Sites.Redirect("/final", 307)(context),
+                _ => LabWebServer.Sites.Page("Final", "arrived")(context),
+            },
+            ["hop.lab.test"] = context => LabWebServer.Sites.Redirect($"http://shop.lab.test:{_lab.HttpPort}/")(context),
+            ["loop.lab.test"] = LabWebServer.Sites.Redirect("/"),
+            ["stall.lab.test"] = LabWebServer.Sites.Stall(),
+            ["huge.lab.test"] = LabWebServer.Sites.Huge(50L << 20),
+            ["gzip.lab.test"] = LabWebServer.Sites.Compressed("<title>Zipped</title><p>gzip body</p>", "gzip"),
+            ["br.lab.test"] = LabWebServer.Sites.Compressed("<title>Brotli</title><p>br body</p>", "br"),
+            ["latin.lab.test"] = LabWebServer.Sites.Html("<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 cr\u00e8me</title></head><body>na\u00efve</body></html>", "text/html; charset=windows-1252"),
+            ["missing.lab.test"] = LabWebServer.Sites.Html("<title>Nope</title>", status: 404),
+        };
+        _lab = await LabWebServer.StartAsync(sites);
+    }
+
+    public async Task DisposeAsync() => await _lab.DisposeAsync();
+
+    private HttpPersonaConfig Persona(SchemeOrder order = SchemeOrder.Http) => new()
+    {
+        Name = "lab",
+        SchemeOrder = order,
+        HttpPorts = [_lab.HttpPort],
+        HttpsPorts = [_lab.HttpsPort],
+        ConnectTimeoutMs = 2_000,
+        TotalTimeoutMs = 5_000,
+    };
+
+    private static async Task<HttpProbeResult> ProbeAsync(HttpProberOptions options, string domain, IReadOnlyList<IPAddress>? addresses = null)
+    {
+        using var prober = new HttpProber(options);
+        return await prober.ProbeAsync(domain, addresses ?? Loopback);
+    }
+
+    private HttpProberOptions Lab(HttpPersonaConfig? persona = null) => new() { Persona = persona ?? Persona(), Guard = new NetworkGuard(allowPrivateTargets: true) };
+
+    [Fact]
+    public async Task A_page_gives_status_title_text_links_tech_hash_and_keyword_hits_with_context()
+    {
+        var keywords = new KeywordMatcher([new("acme", Category: "brand", Weight: 2, ContextChars: 10), new("hidden")]);
+
+        var result = await ProbeAsync(Lab() with { Keywords = keywords, KeepText = true, Favicon = true }, "shop.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, 200, "Acme Shop", "Acme Shop site"), (result.Outcome, result.Status, result.Title, result.Description));
+        Assert.Equal("127.0.0.1", result.Address);
+        Assert.Equal($"http://shop.lab.test:{_lab.HttpPort}/", result.FinalUrl);
+        Assert.Equal(2, result.Links);
+        Assert.Equal("en", result.Language);
+        Assert.DoesNotContain("hidden", result.Text, StringComparison.Ordinal); // script content is not visible text
+        var hit = Assert.Single(result.KeywordHits);
+        Assert.Equal(("brand", 5), (hit.Category, hit.Count)); // description, then the visible text: title and three times in the body
+        Assert.Equal(2 * Math.Log2(6), result.KeywordScore, 9);
+        Assert.Contains(result.Technologies, t => t.Name == "Kestrel");
+        Assert.Contains(result.Technologies, t => t is { Name: "jQuery", Version: "3.7.1" });
+        Assert.Equal(64, result.BodySha256!.Length);
+        Assert.Equal(FaviconHash.Compute(LabWebServer.Sites.FaviconBytes), result.FaviconHash);
+        Assert.False(result.Parked!.Parked);
+    }
+
+    [Fact]
+    public void The_favicon_hash_is_murmur3_as_shodan_computes_it()
+    {
+        Assert.Equal(613153351u, FaviconHash.Murmur3("hello"u8, 0)); // MurmurHash3_x86_32 reference vector
+        Assert.Equal(unchecked((int)FaviconHash.Murmur3(Encoding.ASCII.GetBytes(Convert.ToBase64String("icon"u8) + "\n"), 0)), FaviconHash.Compute("icon"u8));
+    }
+
+    [Fact]
+    public async Task A_parked_page_is_recognised_with_its_signals()
+    {
+        var result = await ProbeAsync(Lab(), "parked.lab.test");
+
+        Assert.True(result.Parked!.Parked);
+        Assert.True(result.Parked.Confidence > 0.9);
+        Assert.Contains(result.Parked.Signals, s => s.Contains("sedoparking", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Redirects_are_followed_by_hand_and_recorded_and_a_loop_ends_as_too_many_redirects()
+    {
+        var chain = await ProbeAsync(Lab(), "chain.lab.test");
+        var loop = await ProbeAsync(Lab(Persona() with { MaxRedirects = 3 }), "loop.lab.test");
+        var unfollowed = await ProbeAsync(Lab(Persona() with { FollowRedirects = false }), "chain.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, "Final"), (chain.Outcome, chain.Title));
+        Assert.Equal([302, 307], chain.Redirects.Select(h => h.Status));
+        Assert.EndsWith("/final", chain.FinalUrl, StringComparison.Ordinal);
+        Assert.Equal(HttpOutcome.TooManyRedirects, loop.Outcome);
+        Assert.Equal(4, loop.Redirects.Count);
+        Assert.Equal((HttpOutcome.Ok, 302, 0), (unfollowed.Outcome, unfollowed.Status, unfollowed.Redirects.Count));
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_host_uses_the_resolver_given_and_is_checked_by_the_guard()
+    {
+        var asked = new List<string>();
+        var resolved = await ProbeAsync(Lab() with
+        {
+            ResolveHost = (host, _) =>
+            {
+                asked.Add(host);
+                return Task.FromResult<IReadOnlyList<IPAddress>>([IPAddress.Loopback]);
+            },
+        }, "hop.lab.test");
+        var unresolved = await ProbeAsync(Lab(), "hop.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, "Acme Shop"), (resolved.Outcome, resolved.Title));
+        Assert.Equal(["shop.lab.test"], asked);
+        Assert.Equal(HttpOutcome.Error, unresolved.Outcome);
+        Assert.Contains("address is unknown", unresolved.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Private_targets_are_refused_unless_allowed()
+    {
+        var refused = await ProbeAsync(new HttpProberOptions { Persona = Persona() }, "shop.lab.test");
+        var privateRange = await ProbeAsync(new HttpProberOptions { Persona = Persona() }, "shop.lab.test", [IPAddress.Parse("10.1.2.3"), IPAddress.Parse("192.168.1.1")]);
+
+        Assert.Equal(HttpOutcome.BlockedTarget, refused.Outcome);
+        Assert.Equal(HttpOutcome.BlockedTarget, privateRange.Outcome);
+        Assert.Equal(0, _lab.Requests.GetValueOrDefault("shop.lab.test"));
+        Assert.False(NetworkGuard.IsPublic(IPAddress.Parse("169.254.1.1")));
+        Assert.False(NetworkGuard.IsPublic(IPAddress.Parse("::ffff:127.0.0.1")));
+        Assert.False(NetworkGuard.IsPublic(IPAddress.Parse("fd00::1")));
+        Assert.True(NetworkGuard.IsPublic(IPAddress.Parse("93.184.216.34")));
+    }
+
+    [Fact]
+    public async Task A_stalled_site_times_out_and_a_closed_port_is_refused()
+    {
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var closedPort = ((IPEndPoint)closed.LocalEndPoint!).Port; // bound, never listening: connections are refused
+        var clock = Stopwatch.StartNew();
+
+        var stalled = await ProbeAsync(Lab(Persona() with { TotalTimeoutMs = 400, ConnectTimeoutMs = 400 }), "stall.lab.test");
+        var elapsed = clock.Elapsed;
+        var refused = await ProbeAsync(Lab(Persona() with { HttpPorts = [closedPort] }), "shop.lab.test");
+
+        Assert.Equal(HttpOutcome.Timeout, stalled.Outcome);
+        Assert.True(elapsed < TimeSpan.FromSeconds(3), $"took {elapsed.TotalSeconds:F1} s");
+        Assert.Equal(HttpOutcome.ConnectionRefused, refused.Outcome);
+    }
+
+    [Fact]
+    public async Task A_50_mb_body_is_read_up_to_the_cap_only()
+    {
+        var clock = Stopwatch.StartNew();
+
+        var result = await ProbeAsync(Lab(), "huge.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, 1 << 20, true), (result.Outcome, result.BodyBytes, result.BodyTruncated));
+        Assert.Equal(50L << 20, result.ContentLength);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Fact]
+    public async Task Compressed_and_non_utf8_pages_are_decoded()
+    {
+        var gzip = await ProbeAsync(Lab(), "gzip.lab.test");
+        var br = await ProbeAsync(Lab(), "br.lab.test");
+        var latin = await ProbeAsync(Lab() with { KeepText = true }, "latin.lab.test");
+
+        Assert.Equal(("Zipped", "Brotli"), (gzip.Title, br.Title));
+        Assert.Equal("Caf\u00e9 cr\u00e8me", latin.Title);
+        Assert.Equal("na\u00efve", latin.Text?.Split(' ').Last());
+    }
+
+    [Fact]
+    public async Task Https_records_the_self_signed_certificate_and_a_validating_persona_refuses_it()
+    {
+        var recorded = await ProbeAsync(Lab(Persona(SchemeOrder.Https)), "shop.lab.test");
+        var refused = await ProbeAsync(Lab(Persona(SchemeOrder.Https) with { ValidateCertificates = true }), "shop.lab.test");
+        var fallback = await ProbeAsync(Lab(Persona(SchemeOrder.HttpsThenHttp) with { ValidateCertificates = true }), "shop.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, "Acme Shop"), (recorded.Outcome, recorded.Title));
+        var certificate = recorded.Certificate!;
+        Assert.Equal((true, false), (certificate.SelfSigned, certificate.Valid));
+        Assert.Contains("shop.lab.test", certificate.SubjectAlternativeNames);
+        Assert.Equal(_lab.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256).ToLowerInvariant(), certificate.Sha256);
+        Assert.Equal(HttpOutcome.TlsError, refused.Outcome);
+        Assert.Equal((HttpOutcome.Ok, "http"), (fallback.Outcome, new Uri(fallback.FinalUrl!).Scheme)); // HTTPS refused, plain HTTP next
+    }
+
+    [Fact]
+    public async Task A_status_the_persona_does_not_allow_is_an_http_error_and_headers_and_user_agents_are_sent()
+    {
+        var result = await ProbeAsync(Lab(Persona() with { AllowedStatusCodes = ["200-299"] }), "missing.lab.test");
+
+        Assert.Equal((HttpOutcome.HttpError, 404), (result.Outcome, result.Status));
+        Assert.Contains("404", result.Error, StringComparison.Ordinal);
+    }
+}
