@@ -1616,6 +1616,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/personas/http": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    enabled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HttpPersonaConfig"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/http/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaConfig"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/http/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HttpPersonaConfig"][];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaDto"][];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/http/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HttpPersonaConfig"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/personas/http/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["HttpPersonaTestRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HttpPersonaTestReport"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/keyword-sets": {
         parameters: {
             query?: never;
@@ -1978,10 +2234,25 @@ export interface components {
         };
         /** @enum {unknown} */
         CampaignStatus: "draft" | "running" | "paused" | "waiting" | "completed" | "failed" | "cancelled";
+        CertificateInfo: {
+            subject: string;
+            issuer: string;
+            subjectAlternativeNames: string[];
+            /** Format: date-time */
+            notBefore: string;
+            /** Format: date-time */
+            notAfter: string;
+            sha256: string;
+            selfSigned: boolean;
+            valid: boolean;
+            validationErrors: null | string;
+        };
         ChangePasswordRequest: {
             currentPassword?: null | string;
             newPassword?: null | string;
         };
+        /** @enum {unknown} */
+        CookieMode: "ignore" | "session";
         CreateCampaignRequest: {
             name?: null | string;
             description?: null | string;
@@ -2003,6 +2274,12 @@ export interface components {
             displayName?: null | string;
             role?: null | components["schemas"]["UserRole"];
             password?: null | string;
+        };
+        DetectedTech: {
+            name: string;
+            categories: string[];
+            version: null | string;
+            evidence: string;
         };
         DnsNameTestResult: {
             name: string;
@@ -2027,8 +2304,8 @@ export interface components {
             retries?: number;
             /** Format: int32 */
             maxInFlight?: null | number;
-            globalRate?: null | components["schemas"]["DnsRateSpec"];
-            perResolverRate?: null | components["schemas"]["DnsRateSpec"];
+            globalRate?: null | components["schemas"]["RateSpec"];
+            perResolverRate?: null | components["schemas"]["RateSpec"];
             edns?: boolean;
             /** Format: int32 */
             ednsPayload?: number;
@@ -2053,8 +2330,8 @@ export interface components {
             retries: number;
             /** Format: int32 */
             maxInFlight: null | number;
-            globalRate: null | components["schemas"]["DnsRateSpec"];
-            perResolverRate: null | components["schemas"]["DnsRateSpec"];
+            globalRate: null | components["schemas"]["RateSpec"];
+            perResolverRate: null | components["schemas"]["RateSpec"];
             edns: boolean;
             /** Format: int32 */
             ednsPayload: number;
@@ -2090,12 +2367,6 @@ export interface components {
             names?: null | string[];
             /** Format: int32 */
             timeoutMs?: null | number;
-        };
-        DnsRateSpec: {
-            /** Format: int32 */
-            perSecond: number;
-            /** Format: int32 */
-            burst?: null | number;
         };
         DnsResolverTestResult: {
             resolver: string;
@@ -2175,6 +2446,133 @@ export interface components {
         HealthDto: {
             status: string;
         };
+        HttpHeader: {
+            name: string;
+            value: string;
+        };
+        /** @enum {unknown} */
+        HttpOutcome: "ok" | "http_error" | "timeout" | "connection_refused" | "tls_error" | "proxy_error" | "blocked_target" | "too_many_redirects" | "error";
+        HttpPersonaConfig: {
+            name?: string;
+            description?: null | string;
+            enabled?: boolean;
+            userAgents?: string[];
+            headers?: components["schemas"]["HttpHeader"][];
+            acceptLanguage?: null | string;
+            tlsMinVersion?: string;
+            tlsMaxVersion?: string;
+            cipherSuites?: null | string[];
+            validateCertificates?: boolean;
+            http2?: boolean;
+            followRedirects?: boolean;
+            /** Format: int32 */
+            maxRedirects?: number;
+            /** Format: int32 */
+            connectTimeoutMs?: number;
+            /** Format: int32 */
+            totalTimeoutMs?: number;
+            cookieMode?: components["schemas"]["CookieMode"];
+            allowedStatusCodes?: string[];
+            /** Format: int32 */
+            maxBodyBytes?: number;
+            schemeOrder?: components["schemas"]["SchemeOrder"];
+            httpPorts?: number[];
+            httpsPorts?: number[];
+            perHostRate?: null | components["schemas"]["RateSpec"];
+            globalRate?: null | components["schemas"]["RateSpec"];
+            sslProtocols?: components["schemas"]["SslProtocols"];
+        };
+        HttpPersonaDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: null | string;
+            enabled: boolean;
+            userAgents: string[];
+            headers: components["schemas"]["HttpHeader"][];
+            acceptLanguage: null | string;
+            tlsMinVersion: string;
+            tlsMaxVersion: string;
+            cipherSuites: null | string[];
+            validateCertificates: boolean;
+            http2: boolean;
+            followRedirects: boolean;
+            /** Format: int32 */
+            maxRedirects: number;
+            /** Format: int32 */
+            connectTimeoutMs: number;
+            /** Format: int32 */
+            totalTimeoutMs: number;
+            cookieMode: components["schemas"]["CookieMode"];
+            allowedStatusCodes: string[];
+            /** Format: int32 */
+            maxBodyBytes: number;
+            schemeOrder: components["schemas"]["SchemeOrder"];
+            httpPorts: number[];
+            httpsPorts: number[];
+            perHostRate: null | components["schemas"]["RateSpec"];
+            globalRate: null | components["schemas"]["RateSpec"];
+            /** Format: uuid */
+            createdBy: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            canEdit: boolean;
+        };
+        HttpPersonaSent: {
+            domain: string;
+            addresses: string[];
+            userAgents: string[];
+            headers: components["schemas"]["HttpHeader"][];
+            acceptLanguage: null | string;
+            schemeOrder: components["schemas"]["SchemeOrder"];
+            httpPorts: number[];
+            httpsPorts: number[];
+            tlsVersions: string;
+        };
+        HttpPersonaTestReport: {
+            sent: components["schemas"]["HttpPersonaSent"];
+            result: components["schemas"]["HttpProbeResult"];
+        };
+        HttpPersonaTestRequest: {
+            domain?: null | string;
+            addresses?: null | string[];
+        };
+        HttpProbeResult: {
+            domain: string;
+            outcome: components["schemas"]["HttpOutcome"];
+            error?: null | string;
+            address?: null | string;
+            /** Format: int32 */
+            status?: null | number;
+            finalUrl?: null | string;
+            redirects?: components["schemas"]["RedirectHop"][];
+            title?: null | string;
+            description?: null | string;
+            contentType?: null | string;
+            /** Format: int64 */
+            contentLength?: null | number;
+            /** Format: int32 */
+            bodyBytes?: null | number;
+            bodyTruncated?: boolean;
+            server?: null | string;
+            language?: null | string;
+            /** Format: int32 */
+            links?: null | number;
+            bodySha256?: null | string;
+            text?: null | string;
+            certificate?: null | components["schemas"]["CertificateInfo"];
+            keywordHits?: components["schemas"]["KeywordHit"][];
+            /** Format: double */
+            keywordScore?: number;
+            parked?: null | components["schemas"]["ParkedVerdict"];
+            technologies?: components["schemas"]["DetectedTech"][];
+            /** Format: int32 */
+            faviconHash?: null | number;
+            /** Format: double */
+            elapsedMs?: number;
+        };
         JsonElement: unknown;
         JsonNode: unknown;
         KeywordHit: {
@@ -2216,10 +2614,7 @@ export interface components {
              */
             maxSnippets: number;
         };
-        /**
-         * @default string
-         * @enum {unknown}
-         */
+        /** @enum {unknown} */
         KeywordRuleType: "string" | "regex";
         KeywordSetConfig: {
             name?: string;
@@ -2282,6 +2677,12 @@ export interface components {
             authMethod: string;
             scopes: components["schemas"]["ApiTokenScope"][];
         };
+        ParkedVerdict: {
+            parked: boolean;
+            /** Format: double */
+            confidence: number;
+            signals: string[];
+        };
         PasswordReset: {
             temporaryPassword: null | string;
         };
@@ -2317,11 +2718,25 @@ export interface components {
         PhaseName: "generation" | "dns_validation" | "http_keyword_analysis" | "analysis";
         /** @enum {unknown} */
         PhaseStatus: "not_started" | "configured" | "running" | "paused" | "completed" | "failed" | "stopped";
+        RateSpec: {
+            /** Format: int32 */
+            perSecond: number;
+            /** Format: int32 */
+            burst?: null | number;
+        };
+        RedirectHop: {
+            url: string;
+            /** Format: int32 */
+            status: number;
+            location: null | string;
+        };
         ResetPasswordRequest: {
             password?: null | string;
         };
         /** @enum {unknown} */
         ResolverStrategy: "round_robin" | "random" | "weighted" | "sequential_failover";
+        /** @enum {unknown} */
+        SchemeOrder: "https_then_http" | "http_then_https" | "https" | "http";
         SessionDto: {
             /** Format: uuid */
             id: string;
@@ -2344,6 +2759,7 @@ export interface components {
         SetupStatus: {
             required: boolean;
         };
+        SslProtocols: string;
         UpdateCampaignRequest: {
             name?: null | string;
             description?: null | string;
