@@ -17,6 +17,7 @@ public static class CliApp
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ResolveCommand.Create());
+        root.Subcommands.Add(ProbeCommand.Create());
         root.Subcommands.Add(CampaignsCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         foreach (var command in LoginCommand.Create())

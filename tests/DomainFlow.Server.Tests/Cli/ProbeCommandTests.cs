@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using DomainFlow.Server.Lab;
+using DomainFlow.Testing;
+
+namespace DomainFlow.Server.Tests.Cli;
+
+public sealed class ProbeCommandTests
+{
+    [Fact]
+    public async Task Probe_reads_resolve_lines_and_names_and_writes_one_json_line_per_input()
+    {
+        await using var web = await LabWebServer.StartAsync(new Dictionary<string, LabSite>
+        {
+            ["shop.lab.test"] = LabWebServer.Sites.Page("Acme", "<p>acme for sale</p>"),
+            ["parked.lab.test"] = LabWebServer.Sites.Parked(),
+        });
+        // The plain name is looked up through the lab DNS server (--resolver); shop comes with its address.
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 31, NameCount = 10 });
+        await using var dns = LabDnsServer.Start(world, IPAddress.Parse("127.0.0.11"));
+        var plain = world.Names().First(n => world.Lookup(n).Ipv4.Count > 0);
+        var dir = Directory.CreateTempSubdirectory("domainflow-probe-");
+        var persona = Path.Combine(dir.FullName, "persona.json");
+        await File.WriteAllTextAsync(persona, new JsonObject { ["name"] = "lab", ["schemeOrder"] = "http", ["httpPorts"] = new JsonArray(web.HttpPort) }.ToJsonString());
+        var keywords = Path.Combine(dir.FullName, "keywords.txt");
+        await File.WriteAllTextAsync(keywords, "# literals\nacme\nfor sale\n");
+        var input = string.Join('\n',
+            """{"name":"shop.lab.test","status":"resolved","ips":["127.0.0.1"]}""",
+            """{"name":"parked.lab.test","status":"resolved","ips":["127.0.0.1"]}""",
+            """{"name":"gone.lab.test","status":"nxdomain","ips":[]}""",
+            plain,
+            "") ;
+
+        var result = await CliProcess.RunWithInputAsync(input, null, "probe", "--persona", persona, "--keywords", keywords, "--allow-private",
+            "--resolver", dns.Endpoint.ToString(), "--concurrency", "4");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        var lines = result.Lines.Select(l => JsonNode.Parse(l)!).ToDictionary(l => l["domain"]!.GetValue<string>());
+        Assert.Equal(4, lines.Count);
+        Assert.Equal(("ok", 200, "Acme"), (lines["shop.lab.test"]["outcome"]!.GetValue<string>(), lines["shop.lab.test"]["status"]!.GetValue<int>(), lines["shop.lab.test"]["title"]!.GetValue<string>()));
+        Assert.Equal(2, lines["shop.lab.test"]["keywordHits"]!.AsArray().Count);
+        Assert.True(lines["parked.lab.test"]["parked"]!["parked"]!.GetValue<bool>());
+        Assert.Equal("error", lines["gone.lab.test"]["outcome"]!.GetValue<string>());
+        Assert.Contains("nxdomain", lines["gone.lab.test"]["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The world's addresses are not served by the web lab: looked up, then refused or unanswered, never "no address".
+        Assert.DoesNotContain("no address", lines[plain]["error"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
+        Assert.Contains("probe: 4 sites", result.Stderr);
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Loopback_targets_are_refused_without_allow_private_and_bad_options_exit_2()
+    {
+        var refused = await CliProcess.RunWithInputAsync("""{"name":"a.test","status":"resolved","ips":["127.0.0.1"]}""" + "\n", null, "probe");
+        var bad = await CliProcess.RunWithInputAsync("a.test\n", null, "probe", "--concurrency", "0");
+
+        Assert.Equal(0, refused.ExitCode);
+        Assert.Equal("blocked_target", JsonNode.Parse(Assert.Single(refused.Lines))!["outcome"]!.GetValue<string>());
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("concurrency", bad.Stderr);
+        Assert.Empty(bad.Stdout);
+    }
+}
