@@ -10,7 +10,7 @@ public static class PhaseRules
         [PhaseName.Generation, PhaseName.DnsValidation, PhaseName.HttpKeywordAnalysis, PhaseName.Analysis];
 
     /// <summary>Phases whose engine exists in this build; the others can be seen but not configured or started yet.</summary>
-    public static readonly IReadOnlySet<PhaseName> Executable = new HashSet<PhaseName> { PhaseName.Generation, PhaseName.DnsValidation };
+    public static readonly IReadOnlySet<PhaseName> Executable = new HashSet<PhaseName> { PhaseName.Generation, PhaseName.DnsValidation, PhaseName.HttpKeywordAnalysis };
 
     /// <summary>
     /// Phases that work over what earlier phases stored and can simply run again (resolve again, or only what is

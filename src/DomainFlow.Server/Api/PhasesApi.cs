@@ -40,7 +40,8 @@ public static class PhasesApi
             : (ProblemHttpResult)Problems.NotFound("The campaign");
 
     private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ConfigureAsync(
-        Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, Store.Personas.DnsPersonaStore personas, TimeProvider clock, CancellationToken ct)
+        Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, Store.Personas.DnsPersonaStore personas,
+        Store.Personas.HttpPersonaStore httpPersonas, Store.Keywords.KeywordSetStore keywordSets, TimeProvider clock, CancellationToken ct)
     {
         var name = ParsePhase(phase);
         if (!PhaseRules.Executable.Contains(name))
@@ -52,6 +53,7 @@ public static class PhasesApi
         {
             PhaseName.Generation => ValidatedGeneration(body),
             PhaseName.DnsValidation => await ValidatedDnsAsync(body, personas, ct),
+            PhaseName.HttpKeywordAnalysis => await ValidatedHttpAsync(body, httpPersonas, keywordSets, personas, ct),
             _ => throw PhaseConflictException.From(PhaseRules.NotAvailable(name)),
         };
         return await control.ConfigureAsync(id, name, json, ct)
@@ -72,6 +74,15 @@ public static class PhasesApi
     {
         var config = body.Deserialize<Core.Dns.DnsValidationConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
         await Store.Dns.DnsValidationConfigRules.ValidateAsync(config, personas, ct);
+        return JsonSerializer.Serialize(config, DomainFlowJson.Options);
+    }
+
+    /// <summary>{ personaIds, keywordSetIds?, adHocKeywords?, concurrency?, perIpConcurrency?, batchSize?, names?, favicon?, redirectDnsPersonaId? }.</summary>
+    private static async Task<string> ValidatedHttpAsync(
+        JsonElement body, Store.Personas.HttpPersonaStore personas, Store.Keywords.KeywordSetStore keywordSets, Store.Personas.DnsPersonaStore dnsPersonas, CancellationToken ct)
+    {
+        var config = body.Deserialize<Core.Http.HttpPhaseConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
+        await Store.Http.HttpPhaseConfigRules.ResolveAsync(config, personas, keywordSets, dnsPersonas, ct);
         return JsonSerializer.Serialize(config, DomainFlowJson.Options);
     }
 

@@ -130,6 +130,8 @@ public static class ServerHost
         services.AddSingleton<IShardProcessor, GenerationShardProcessor>();
         services.AddSingleton<IPhasePlanner, DnsValidationPlanner>();
         services.AddSingleton<IShardProcessor, DnsValidationShardProcessor>();
+        services.AddSingleton<IPhasePlanner, Store.Http.HttpPhasePlanner>();
+        services.AddSingleton<IShardProcessor, Store.Http.HttpShardProcessor>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<CampaignWorker>();
         return services;

@@ -182,6 +182,10 @@ public sealed class DnsWorld
     /// <summary>One A record, two for a quarter of the names; in 127.16.0.0 – 127.255.255.255 so the lab can serve them.</summary>
     private IReadOnlyList<IPAddress> Ipv4(long ordinal)
     {
+        if (Options.WebAddress is { } web)
+        {
+            return [web];
+        }
         var h = Hash(ordinal, SaltIpv4);
         var second = (byte)(16 + (h >> 8) % 240);
         var third = (byte)(h >> 16);
@@ -193,6 +197,10 @@ public sealed class DnsWorld
     /// <summary>An AAAA record in 2001:db8::/32 (documentation) for half the names, always for IPv6-only ones.</summary>
     private IReadOnlyList<IPAddress> Ipv6(long ordinal, DnsNameKind kind)
     {
+        if (Options.WebAddress is not null)
+        {
+            return NoAddresses;
+        }
         var h = Hash(ordinal, SaltIpv6);
         if (kind != DnsNameKind.Ipv6Only && (h & 1) == 0)
         {

@@ -32,4 +32,10 @@ public sealed record DnsWorldOptions
 
     /// <summary>Larger than the 1232-byte EDNS size most resolvers use, so the TXT answer never fits a UDP reply.</summary>
     public int BigTextLength { get; init; } = 2000;
+
+    /// <summary>
+    /// When set, every existing name has this one IPv4 address and no IPv6 address: the web lab listens there, so the
+    /// HTTP phase can reach every site of the world (and no probe goes to a documentation-range IPv6 address).
+    /// </summary>
+    public System.Net.IPAddress? WebAddress { get; init; }
 }

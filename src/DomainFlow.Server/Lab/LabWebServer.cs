@@ -46,7 +46,8 @@ public sealed class LabWebServer : IAsyncDisposable
     public System.Collections.Concurrent.ConcurrentDictionary<string, int> Requests { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Starts the lab on <paramref name="address"/> (127.0.0.1 by default), on free ports unless given.</summary>
-    public static async Task<LabWebServer> StartAsync(IReadOnlyDictionary<string, LabSite> sites, IPAddress? address = null, int httpPort = 0, int httpsPort = 0)
+    /// <param name="fallback">What hosts without a site of their own get (404 when null): a generated world's sites.</param>
+    public static async Task<LabWebServer> StartAsync(IReadOnlyDictionary<string, LabSite> sites, IPAddress? address = null, int httpPort = 0, int httpsPort = 0, LabSite? fallback = null)
     {
         address ??= IPAddress.Loopback;
         if (!IPAddress.IsLoopback(address))
@@ -69,7 +70,7 @@ public sealed class LabWebServer : IAsyncDisposable
         {
             var host = context.Request.Host.Host.ToLowerInvariant();
             server!.Requests.AddOrUpdate(host, 1, (_, n) => n + 1);
-            if (table.TryGetValue(host, out var site))
+            if (table.TryGetValue(host, out var site) || (site = fallback) is not null)
             {
                 await site(context);
             }

@@ -82,7 +82,7 @@ public sealed class CampaignApiTests
         await using var server = await TestServer.StartAsync();
         var id = await server.CreateCampaignAsync(TestServer.PatternSpec("x", 18));
 
-        var (dns, dnsProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/http_keyword_analysis/start");
+        var (dns, dnsProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/analysis/start");
         var (pause, pauseProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/pause");
         var (unknown, unknownProblem) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/nonsense/start");
         var (missing, _) = await server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{Guid.NewGuid()}/phases/generation/start");

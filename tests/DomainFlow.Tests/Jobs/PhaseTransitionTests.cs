@@ -21,7 +21,7 @@ public sealed class PhaseTransitionTests
         Assert.Equal("phase_not_running", await RefusalAsync(() => h.Phases.PauseAsync(campaign.Id, PhaseName.Generation)));
         Assert.Equal("phase_not_paused", await RefusalAsync(() => h.Phases.ResumeAsync(campaign.Id, PhaseName.Generation)));
         Assert.Equal("phase_not_active", await RefusalAsync(() => h.Phases.StopAsync(campaign.Id, PhaseName.Generation)));
-        Assert.Equal("phase_not_available", await RefusalAsync(() => h.Phases.StartAsync(campaign.Id, PhaseName.HttpKeywordAnalysis)));
+        Assert.Equal("phase_not_available", await RefusalAsync(() => h.Phases.StartAsync(campaign.Id, PhaseName.Analysis)));
         Assert.Equal("phase_not_configured", await RefusalAsync(() => h.Phases.StartAsync(campaign.Id, PhaseName.DnsValidation)));
 
         await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);

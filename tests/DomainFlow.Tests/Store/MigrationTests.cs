@@ -48,6 +48,7 @@ public sealed class MigrationTests
     {
         "integer" or "bigint" => "integer",
         "text" => "text",
+        "real" or "double precision" => "real",
         _ => throw new InvalidOperationException($"Unexpected column type '{type}': map it to a family in this test."),
     };
 }

@@ -23,8 +23,15 @@ public sealed class StoreHarness : IAsyncDisposable
         Campaigns = new CampaignStore(db.Database);
         Jobs = new JobStore(db.Database);
         Personas = new DnsPersonaStore(db.Database);
-        Phases = new PhaseControl(db.Database, [new GenerationPlanner(db.Database, options), new DnsValidationPlanner(Personas, options)], Signal);
-        Runner = new JobRunner(db.Database, Jobs, Phases, [new GenerationShardProcessor(db.Database), new DnsValidationShardProcessor(db.Database, Personas, options)], options, Signal);
+        HttpPersonas = new HttpPersonaStore(db.Database);
+        KeywordSets = new global::DomainFlow.Store.Keywords.KeywordSetStore(db.Database);
+        // The lab's sites live on loopback: the harness is a lab deployment.
+        var network = new Core.Http.NetworkOptions { AllowPrivateTargets = true };
+        Phases = new PhaseControl(db.Database,
+            [new GenerationPlanner(db.Database, options), new DnsValidationPlanner(Personas, options), new global::DomainFlow.Store.Http.HttpPhasePlanner(HttpPersonas, KeywordSets, Personas, options)], Signal);
+        Runner = new JobRunner(db.Database, Jobs, Phases,
+            [new GenerationShardProcessor(db.Database), new DnsValidationShardProcessor(db.Database, Personas, options), new global::DomainFlow.Store.Http.HttpShardProcessor(db.Database, HttpPersonas, KeywordSets, Personas, network)],
+            options, Signal);
         Domains = new DomainStore(db.Database);
         Lists = new ListUploadStore(db.Database);
         Outbox = new EventOutbox(db.Database);
@@ -41,6 +48,8 @@ public sealed class StoreHarness : IAsyncDisposable
     public ListUploadStore Lists { get; }
     public EventOutbox Outbox { get; }
     public DnsPersonaStore Personas { get; }
+    public HttpPersonaStore HttpPersonas { get; }
+    public global::DomainFlow.Store.Keywords.KeywordSetStore KeywordSets { get; }
 
     public static async Task<StoreHarness> CreateAsync(string engine, int batchSize = 100, long shardSize = 1_000, TimeProvider? clock = null) =>
         new(await TestDatabase.CreateAsync(engine, clock), new JobRunnerOptions

@@ -81,5 +81,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return await c.ExecuteScalarAsync<long>(sql, args);
     }
 
+    public async Task<int> ExecuteAsync(string sql, object? args = null)
+    {
+        await using var c = await Database.OpenAsync();
+        return await c.ExecuteAsync(sql, args);
+    }
+
     public async ValueTask DisposeAsync() => await _cleanup();
 }

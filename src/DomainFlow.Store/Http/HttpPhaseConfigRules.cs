@@ -1,0 +1,73 @@
+using System.Text.Json;
+using DomainFlow.Core;
+using DomainFlow.Core.Http;
+using DomainFlow.Core.Keywords;
+using DomainFlow.Core.Personas;
+using DomainFlow.Core.Resources;
+using DomainFlow.Store.Keywords;
+using DomainFlow.Store.Personas;
+
+namespace DomainFlow.Store.Http;
+
+/// <summary>What an HTTP run needs from the store, checked: personas and keyword sets that exist and are enabled.</summary>
+public sealed record HttpPhaseResources(
+    IReadOnlyList<NamedResource<HttpPersonaConfig>> Personas, IReadOnlyList<KeywordRule> Rules, int MaxSnippets, NamedResource<DnsPersonaConfig>? RedirectDns);
+
+/// <summary>Parses an HTTP phase configuration and checks it against the store.</summary>
+public static class HttpPhaseConfigRules
+{
+    public static HttpPhaseConfig Parse(string json) =>
+        JsonSerializer.Deserialize<HttpPhaseConfig>(json, DomainFlowJson.Options) ?? throw new JsonException("empty configuration");
+
+    /// <summary>Everything the configuration names, loaded; throws <see cref="ValidationException"/> listing every problem.</summary>
+    public static async Task<HttpPhaseResources> ResolveAsync(HttpPhaseConfig config, HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, CancellationToken ct)
+    {
+        var errors = config.Validate();
+        var found = new List<NamedResource<HttpPersonaConfig>>();
+        for (var i = 0; i < config.PersonaIds.Count; i++)
+        {
+            var persona = await personas.GetAsync(config.PersonaIds[i], ct);
+            if (persona is null)
+            {
+                errors.Add($"personaIds[{i}]", "no HTTP persona has this id");
+            }
+            else if (!persona.Config.Enabled)
+            {
+                errors.Add($"personaIds[{i}]", $"the HTTP persona '{persona.Config.Name}' is disabled");
+            }
+            else
+            {
+                found.Add(persona);
+            }
+        }
+        var rules = new List<KeywordRule>(config.AdHocRules);
+        var maxSnippets = 3;
+        for (var i = 0; i < config.KeywordSetIds.Count; i++)
+        {
+            var set = await keywordSets.GetAsync(config.KeywordSetIds[i], ct);
+            if (set is null)
+            {
+                errors.Add($"keywordSetIds[{i}]", "no keyword set has this id");
+            }
+            else if (!set.Config.Enabled)
+            {
+                errors.Add($"keywordSetIds[{i}]", $"the keyword set '{set.Config.Name}' is disabled");
+            }
+            else
+            {
+                rules.AddRange(set.Config.Rules);
+                maxSnippets = Math.Max(maxSnippets, set.Config.MaxSnippets);
+            }
+        }
+        NamedResource<DnsPersonaConfig>? redirectDns = null;
+        if (config.RedirectDnsPersonaId is { } dnsId)
+        {
+            redirectDns = await dnsPersonas.GetAsync(dnsId, ct);
+            if (redirectDns is null)
+            {
+                errors.Add("redirectDnsPersonaId", "no DNS persona has this id");
+            }
+        }
+        return errors.IsEmpty ? new HttpPhaseResources(found, rules, maxSnippets, redirectDns) : throw new ValidationException(errors);
+    }
+}

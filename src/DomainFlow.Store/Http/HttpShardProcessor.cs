@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Dapper;
+using DomainFlow.Core;
+using DomainFlow.Core.Dns;
+using DomainFlow.Core.Http;
+using DomainFlow.Core.Keywords;
+using DomainFlow.Core.Phases;
+using DomainFlow.Store.Jobs;
+using DomainFlow.Store.Keywords;
+using DomainFlow.Store.Personas;
+
+namespace DomainFlow.Store.Http;
+
+/// <summary>
+/// Probes a shard's resolved domains batch by batch at the addresses the DNS phase stored, through the configured
+/// personas (rotating per batch), at most <see cref="HttpPhaseConfig.Concurrency"/> sites at once and
+/// <see cref="HttpPhaseConfig.PerIpConcurrency"/> per address; stores one result per domain. Counters: one per
+/// outcome, plus "parked" and "keyword_matches" (domains with at least one hit).
+/// </summary>
+public sealed class HttpShardProcessor(
+    Database db, HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, NetworkOptions network) : IShardProcessor
+{
+    /// <summary>SQL condition on alias d (a dns_results row): the domain has no HTTP result yet.</summary>
+    internal const string WithoutResult = "NOT EXISTS (SELECT 1 FROM http_results h WHERE h.campaign_seq = d.campaign_seq AND h.ordinal = d.ordinal)";
+
+    public PhaseName Phase => PhaseName.HttpKeywordAnalysis;
+
+    public IShardSession Open(JobLease lease) => new Session(db, personas, keywordSets, dnsPersonas, network, lease, HttpPhaseConfigRules.Parse(lease.ConfigJson));
+
+    private sealed class Session(
+        Database db, HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, NetworkOptions network, JobLease lease, HttpPhaseConfig config)
+        : IShardSession
+    {
+        private readonly Dictionary<Guid, HttpProber> _probers = [];
+        private readonly ConcurrentDictionary<string, SemaphoreSlim> _perIp = new(StringComparer.Ordinal);
+        private HttpPhaseResources? _resources;
+        private KeywordMatcher? _keywords;
+        private HostLookup? _redirects;
+        private long _next = lease.Cursor;
+        private long _batches;
+
+        public async Task<ShardBatch> PrepareAsync(int maxItems, CancellationToken ct)
+        {
+            var limit = Math.Min(maxItems, config.BatchSize ?? config.Concurrency * 4);
+            var domains = await ReadDomainsAsync(limit, ct);
+            var next = domains.Count < limit ? lease.RangeEnd : domains[^1].Ordinal + 1;
+            if (domains.Count == 0)
+            {
+                _next = next;
+                return new ShardBatch(next, 0, 0, new Dictionary<string, long>(), Array.Empty<HttpResultRow>());
+            }
+            var prober = await ProberAsync(ct);
+            var rows = new ConcurrentBag<HttpResultRow>();
+            await Parallel.ForEachAsync(domains, new ParallelOptions { MaxDegreeOfParallelism = config.Concurrency, CancellationToken = ct }, async (domain, token) =>
+            {
+                var addresses = Addresses(domain.Ipv4, domain.Ipv6);
+                // Parked domains share a handful of addresses: hold the address's slot for the whole probe.
+                var slot = _perIp.GetOrAdd(addresses.Count > 0 ? addresses[0].ToString() : "", _ => new SemaphoreSlim(config.PerIpConcurrency));
+                await slot.WaitAsync(token);
+                try
+                {
+                    var result = await prober.ProbeAsync(domain.Name, addresses, token);
+                    rows.Add(HttpResultRow.From(lease.CampaignSeq, domain.Ordinal, result, db.NowMs));
+                }
+                finally
+                {
+                    slot.Release();
+                }
+            });
+            var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var row in rows)
+            {
+                counters[row.Outcome] = counters.GetValueOrDefault(row.Outcome) + 1;
+                counters["parked"] = counters.GetValueOrDefault("parked") + row.Parked;
+                counters["keyword_matches"] = counters.GetValueOrDefault("keyword_matches") + (row.KeywordHits is null ? 0 : 1);
+            }
+            _next = next;
+            return new ShardBatch(next, 0, rows.Count, counters, rows.OrderBy(r => r.Ordinal).ToList());
+        }
+
+        private static List<IPAddress> Addresses(string? ipv4, string? ipv6) =>
+            [.. $"{ipv4} {ipv6}".Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(IPAddress.Parse)];
+
+        private async Task<List<(long Ordinal, string Name, string? Ipv4, string? Ipv6)>> ReadDomainsAsync(int limit, CancellationToken ct)
+        {
+            await using var c = await db.OpenAsync(ct);
+            return (await c.QueryAsync<(long, string, string?, string?)>(new CommandDefinition(
+                $"""
+                SELECT d.ordinal, n.name, d.ipv4, d.ipv6 FROM dns_results d
+                JOIN domains n ON n.campaign_seq = d.campaign_seq AND n.ordinal = d.ordinal
+                WHERE d.campaign_seq = @seq AND d.ordinal >= @from AND d.ordinal < @to AND d.outcome = 'resolved'
+                {(config.Names == HttpNameSelection.Unprobed ? "AND " + WithoutResult : "")}
+                ORDER BY d.ordinal LIMIT @limit
+                """,
+                new { seq = lease.CampaignSeq, from = _next, to = lease.RangeEnd, limit }, cancellationToken: ct))).ToList();
+        }
+
+        /// <summary>The batch's persona's prober; personas, keyword sets and the redirect resolver load once per shard.</summary>
+        private async Task<HttpProber> ProberAsync(CancellationToken ct)
+        {
+            _resources ??= await HttpPhaseConfigRules.ResolveAsync(config, personas, keywordSets, dnsPersonas, ct);
+            _keywords ??= _resources.Rules.Count == 0 ? null : new KeywordMatcher(_resources.Rules, _resources.MaxSnippets);
+            if (_redirects is null && _resources.RedirectDns is { } dns)
+            {
+                _redirects = new HostLookup(dns.Config.ToResolverOptions());
+            }
+            var persona = _resources.Personas[(int)((lease.Id + _batches++) % _resources.Personas.Count)];
+            if (!_probers.TryGetValue(persona.Id, out var prober))
+            {
+                prober = new HttpProber(new HttpProberOptions
+                {
+                    Persona = persona.Config,
+                    Guard = new NetworkGuard(network.AllowPrivateTargets),
+                    Keywords = _keywords,
+                    Favicon = config.Favicon,
+                    ResolveHost = _redirects is null ? null : _redirects.LookupAsync,
+                });
+                _probers[persona.Id] = prober;
+            }
+            return prober;
+        }
+
+        public Task WriteAsync(DbConnection connection, DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>
+            connection.ExecuteAsync(new CommandDefinition(HttpResultRow.UpsertSql,
+                (IReadOnlyList<HttpResultRow>)batch.Payload, transaction, cancellationToken: ct));
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var prober in _probers.Values)
+            {
+                prober.Dispose();
+            }
+            foreach (var slot in _perIp.Values)
+            {
+                slot.Dispose();
+            }
+            if (_redirects is not null)
+            {
+                await _redirects.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using DomainFlow.Core;
+using DomainFlow.Core.Dns;
+using DomainFlow.Core.Generation;
+using DomainFlow.Core.Http;
+using DomainFlow.Core.Keywords;
+using DomainFlow.Core.Personas;
+using DomainFlow.Core.Phases;
+using DomainFlow.Server.Lab;
+using DomainFlow.Store.Domains;
+using DomainFlow.Tests.Support;
+
+namespace DomainFlow.Tests.Http;
+
+/// <summary>The HTTP keyword analysis phase end to end on the store: a list, DNS through the lab, HTTP against the web lab.</summary>
+public sealed class HttpPhaseTests
+{
+    private sealed record Lab(StoreHarness H, Guid Campaign, DnsWorld World, LabDnsServer Dns, LabWebServer Web) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Web.DisposeAsync();
+            await Dns.DisposeAsync();
+            await H.DisposeAsync();
+        }
+    }
+
+    /// <summary>A campaign whose names went through DNS: existing ones resolve to the web lab's address.</summary>
+    private static async Task<Lab> ResolvedCampaignAsync(string engine, int names, IPAddress dnsAddress)
+    {
+        var h = await StoreHarness.CreateAsync(engine, batchSize: 50, shardSize: 150);
+        var world = new DnsWorld(new DnsWorldOptions
+        {
+            Seed = 51, NameCount = names, ExistingFraction = 0.7, WebAddress = IPAddress.Loopback, WildcardShare = 0, BigTextShare = 0, Ipv6OnlyShare = 0,
+        });
+        var dns = LabDnsServer.Start(world, dnsAddress);
+        var web = await LabWebServer.StartAsync(new Dictionary<string, LabSite>(), fallback: WebWorld.Site());
+        var campaign = await h.CreateCampaignAsync(new GenerationConfig { Source = GenerationSource.List });
+        var seq = (await h.Campaigns.SeqOfAsync(campaign.Id))!.Value;
+        await h.Lists.AppendAsync(seq, new StringReader(string.Join('\n', world.Names().Take(names))));
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        await h.RunUntilIdleAsync();
+        var dnsPersona = await h.Personas.CreateAsync(new DnsPersonaConfig { Name = "lab dns", Resolvers = [new(dns.Endpoint.ToString())], TimeoutMs = 400 }, null);
+        await h.Phases.ConfigureAsync(campaign.Id, PhaseName.DnsValidation, JsonSerializer.Serialize(new DnsValidationConfig { PersonaIds = [dnsPersona.Id] }, DomainFlowJson.Options));
+        await h.Phases.StartAsync(campaign.Id, PhaseName.DnsValidation);
+        await h.RunUntilIdleAsync();
+        return new Lab(h, campaign.Id, world, dns, web);
+    }
+
+    private static async Task ConfigureHttpAsync(Lab lab, HttpNameSelection names = HttpNameSelection.All)
+    {
+        var persona = await lab.H.HttpPersonas.CreateAsync(new HttpPersonaConfig
+        {
+            Name = "lab web " + Guid.NewGuid().ToString("N")[..6], SchemeOrder = SchemeOrder.Http, HttpPorts = [lab.Web.HttpPort], AllowedStatusCodes = ["200-299"],
+        }, null);
+        var set = await lab.H.KeywordSets.CreateAsync(new KeywordSetConfig { Name = "brand " + Guid.NewGuid().ToString("N")[..6], Rules = [new(WebWorld.Brand, Category: "brand")] }, null);
+        var config = new HttpPhaseConfig { PersonaIds = [persona.Id], KeywordSetIds = [set.Id], AdHocKeywords = ["for sale"], Concurrency = 16, PerIpConcurrency = 8, Names = names };
+        await lab.H.Phases.ConfigureAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis, JsonSerializer.Serialize(config, DomainFlowJson.Options));
+    }
+
+    private static async Task<List<DomainStore.DomainItem>> DomainsAsync(Lab lab)
+    {
+        var seq = (await lab.H.Campaigns.SeqOfAsync(lab.Campaign))!.Value;
+        var all = new List<DomainStore.DomainItem>();
+        await foreach (var d in lab.H.Domains.StreamAsync(seq, new DomainStore.Filter(null)))
+        {
+            all.Add(d);
+        }
+        return all;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Every_resolved_domain_gets_one_result_true_to_its_site_and_the_counters_add_up(string engine)
+    {
+        await using var lab = await ResolvedCampaignAsync(engine, 400, IPAddress.Parse("127.0.0.16"));
+        await ConfigureHttpAsync(lab);
+
+        await lab.H.Phases.StartAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        await lab.H.RunUntilIdleAsync();
+
+        var phase = await lab.H.PhaseAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        var domains = await DomainsAsync(lab);
+        var resolved = domains.Where(d => d.Dns?.Outcome == "resolved").ToList();
+        Assert.Equal(PhaseStatus.Completed, phase.Status);
+        Assert.True(resolved.Count > 200, $"only {resolved.Count} names resolved");
+        Assert.Equal((resolved.Count, (long)resolved.Count), (phase.Total, phase.Processed));
+        Assert.All(domains.Where(d => d.Dns?.Outcome != "resolved"), d => Assert.Null(d.Http)); // only resolved names are probed
+        foreach (var d in resolved)
+        {
+            var kind = WebWorld.KindOf(d.Name);
+            var http = d.Http!;
+            Assert.True((kind == WebSiteKind.Missing ? "http_error" : "ok") == http.Outcome, $"{d.Name} ({kind}): {http.Outcome} {http.Error}");
+            Assert.Equal(kind == WebSiteKind.Parked, http.Parked == 1);
+            Assert.Equal("127.0.0.1", http.Address);
+            if (kind == WebSiteKind.Brand)
+            {
+                var hits = JsonSerializer.Deserialize<List<KeywordHit>>(http.KeywordHits!, DomainFlowJson.Options)!;
+                Assert.Equal(WebWorld.BrandMentions(d.Name), Assert.Single(hits, h => h.Category == "brand").Count);
+            }
+            if (kind == WebSiteKind.Redirect)
+            {
+                Assert.EndsWith("/welcome", http.FinalUrl, StringComparison.Ordinal);
+                Assert.Contains("301", http.Redirects, StringComparison.Ordinal);
+            }
+        }
+        var counters = phase.Counters;
+        Assert.Equal(resolved.Count(d => WebWorld.KindOf(d.Name) != WebSiteKind.Missing), counters["ok"]);
+        Assert.Equal(resolved.Count(d => WebWorld.KindOf(d.Name) == WebSiteKind.Missing), counters["http_error"]);
+        Assert.Equal(resolved.Count(d => WebWorld.KindOf(d.Name) == WebSiteKind.Parked), counters["parked"]);
+        // Brand sites name the brand, parked ones say "for sale" (the ad-hoc keyword).
+        Assert.Equal(resolved.Count(d => WebWorld.KindOf(d.Name) is WebSiteKind.Brand or WebSiteKind.Parked), counters["keyword_matches"]);
+        Assert.Equal(resolved.Count, lab.Web.Requests.Values.Sum() - resolved.Count(d => WebWorld.KindOf(d.Name) == WebSiteKind.Redirect));
+    }
+
+    [Fact]
+    public async Task A_rerun_over_unprobed_names_only_probes_the_ones_without_a_result()
+    {
+        await using var lab = await ResolvedCampaignAsync("sqlite", 200, IPAddress.Parse("127.0.0.17"));
+        await ConfigureHttpAsync(lab);
+        await lab.H.Phases.StartAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        await lab.H.RunUntilIdleAsync();
+        var seq = (await lab.H.Campaigns.SeqOfAsync(lab.Campaign))!.Value;
+        var removed = await lab.H.Db.ExecuteAsync($"DELETE FROM http_results WHERE campaign_seq = {seq} AND ordinal % 4 = 0");
+        lab.Web.Requests.Clear();
+
+        await ConfigureHttpAsync(lab, HttpNameSelection.Unprobed);
+        await lab.H.Phases.StartAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        await lab.H.RunUntilIdleAsync();
+
+        var phase = await lab.H.PhaseAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        var domains = await DomainsAsync(lab);
+        Assert.True(removed > 10);
+        Assert.Equal((long)removed, phase.Total);
+        Assert.Equal(removed, lab.Web.Requests.Count); // each host asked again once (a redirect asks the same host twice)
+        Assert.All(domains.Where(d => d.Dns?.Outcome == "resolved"), d => Assert.NotNull(d.Http));
+        Assert.Equal(domains.Count(d => d.Dns?.Outcome == "resolved"), phase.Counters["ok"] + phase.Counters["http_error"]);
+    }
+}
