@@ -22,59 +22,78 @@ public static class DomainsApi
     }
 
     private static async Task<Results<Ok<DomainPage>, ProblemHttpResult>> PageAsync(
-        Guid id, CampaignStore campaigns, DomainStore domains, long? after, int? limit, string? contains, string? dns, CancellationToken ct)
+        Guid id, CampaignStore campaigns, DomainStore domains, long? after, int? limit, string? contains, string? dns, string? http, bool? parked, CancellationToken ct)
     {
         if (limit is < 1 or > MaxPageSize)
         {
             return (ProblemHttpResult)Problems.Validation("limit", $"must be between 1 and {MaxPageSize}");
         }
-        ValidateDnsFilter(dns);
+        var filter = ValidatedFilter(contains, dns, http, parked);
         if (await campaigns.SeqOfAsync(id, ct) is not { } seq)
         {
             return (ProblemHttpResult)Problems.NotFound("The campaign");
         }
         var size = limit ?? 100;
-        var items = await domains.PageAsync(seq, new DomainStore.Filter(contains, dns), after ?? -1, size, ct);
+        var items = await domains.PageAsync(seq, filter, after ?? -1, size, ct);
         var next = items.Count == size ? items[^1].Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         return TypedResults.Ok(new DomainPage(items.Select(DomainDto.From).ToList(), next));
     }
 
-    private static void ValidateDnsFilter(string? dns)
+    /// <summary>The filter, or a validation error naming every bad parameter.</summary>
+    private static DomainStore.Filter ValidatedFilter(string? contains, string? dns, string? http, bool? parked)
     {
+        var errors = new ValidationErrors();
         if (dns is not null && dns != DomainStore.UncheckedOutcome && !Store.Dns.DnsValidationPlanner.Outcomes.Contains(dns))
         {
-            throw new ValidationException(ValidationErrors.Single("dns", $"must be one of {string.Join(", ", Store.Dns.DnsValidationPlanner.Outcomes)} or {DomainStore.UncheckedOutcome}"));
+            errors.Add("dns", $"must be one of {string.Join(", ", Store.Dns.DnsValidationPlanner.Outcomes)} or {DomainStore.UncheckedOutcome}");
         }
+        if (http is not null && http != DomainStore.UncheckedOutcome && !Store.Http.HttpPhasePlanner.Outcomes.Contains(http))
+        {
+            errors.Add("http", $"must be one of {string.Join(", ", Store.Http.HttpPhasePlanner.Outcomes)} or {DomainStore.UncheckedOutcome}");
+        }
+        return errors.IsEmpty ? new DomainStore.Filter(contains, dns, http, parked) : throw new ValidationException(errors);
     }
 
     /// <summary>Streams every matching row; memory stays one page however large the campaign.</summary>
-    private static async Task<IResult> ExportAsync(Guid id, HttpContext http, CampaignStore campaigns, DomainStore domains, string? format, string? contains, string? dns, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(
+        Guid id, HttpContext context, CampaignStore campaigns, DomainStore domains, string? format, string? contains, string? dns, string? http, bool? parked, CancellationToken ct)
     {
         format ??= "csv";
         if (format is not ("csv" or "ndjson"))
         {
             return Problems.Validation("format", "must be csv or ndjson");
         }
-        ValidateDnsFilter(dns);
+        var filter = ValidatedFilter(contains, dns, http, parked);
         if (await campaigns.SeqOfAsync(id, ct) is not { } seq)
         {
             return Problems.NotFound("The campaign");
         }
-        var response = http.Response;
+        var response = context.Response;
         response.ContentType = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson";
         response.Headers.ContentDisposition = $"attachment; filename=\"campaign-{id}-domains.{format}\"";
         await using var writer = new StreamWriter(response.Body, new UTF8Encoding(false), 64 * 1024);
         if (format == "csv")
         {
-            await writer.WriteLineAsync("ordinal,name,dns_status,ipv4,ipv6,cname");
+            await writer.WriteLineAsync("ordinal,name,dns_status,ipv4,ipv6,cname,http_status,status_code,final_url,title,keyword_score,parked,technologies");
         }
-        await foreach (var domain in domains.StreamAsync(seq, new DomainStore.Filter(contains, dns), ct))
+        await foreach (var domain in domains.StreamAsync(seq, filter, ct))
         {
-            // Names, addresses and CNAME targets are LDH/IP text without commas or quotes: CSV needs no quoting.
-            await writer.WriteLineAsync(format == "csv"
-                ? $"{domain.Ordinal},{domain.Name},{domain.Dns?.Outcome},{domain.Dns?.Ipv4},{domain.Dns?.Ipv6},{domain.Dns?.Cname}"
-                : JsonSerializer.Serialize(DomainDto.From(domain), DomainFlowJson.Options));
+            await writer.WriteLineAsync(format == "csv" ? CsvLine(domain) : JsonSerializer.Serialize(DomainDto.From(domain), DomainFlowJson.Options));
         }
         return Results.Empty;
     }
+
+    private static string CsvLine(DomainStore.DomainItem d)
+    {
+        var h = d.Http;
+        var technologies = h?.Technologies is { } json ? string.Join(';', DomainHttpDto.From(h).Technologies.Select(t => t.Name)) : null;
+        return string.Join(',',
+            d.Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Name, d.Dns?.Outcome, d.Dns?.Ipv4, d.Dns?.Ipv6, d.Dns?.Cname,
+            h?.Outcome, h?.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture), Csv(h?.FinalUrl), Csv(h?.Title),
+            h?.KeywordScore.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), h is null ? null : h.Parked == 1 ? "true" : "false", Csv(technologies));
+    }
+
+    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
+    private static string? Csv(string? field) =>
+        field is null || field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

@@ -32,7 +32,7 @@ public sealed class CampaignApiTests
         var csv = await server.Http.GetStringAsync($"/api/v2/campaigns/{id}/domains/export?format=csv");
         var ndjson = await server.Http.GetStringAsync($"/api/v2/campaigns/{id}/domains/export?format=ndjson");
         Assert.Equal(19, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal("17,ccshop.net,,,,", csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]); // no DNS result yet
+        Assert.Equal("17,ccshop.net,,,,,,,,,,,", csv.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]); // no DNS or HTTP result yet
         Assert.Equal(18, ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["name"]).Count());
     }
 
@@ -199,7 +199,7 @@ public sealed class CampaignApiTests
         var csv = await server.Http.GetStringAsync($"/api/v2/campaigns/{id}/domains/export?format=csv");
 
         Assert.Equal((3, 1, 1), (counts["accepted"]!.GetValue<int>(), counts["invalid"]!.GetValue<int>(), counts["duplicates"]!.GetValue<int>()));
-        Assert.Equal("ordinal,name,dns_status,ipv4,ipv6,cname\n0,b.com,,,,\n1,a.com,,,,\n2,xn--mnchen-3ya.de,,,,\n", csv);
+        Assert.Equal("ordinal,name,dns_status,ipv4,ipv6,cname,http_status,status_code,final_url,title,keyword_score,parked,technologies\n0,b.com,,,,,,,,,,,\n1,a.com,,,,,,,,,,,\n2,xn--mnchen-3ya.de,,,,,,,,,,,\n", csv);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class DnsPhaseApiTests
             Assert.Equal(truth.Chain, item["dns"]!["cname"]!.AsArray().Select(a => a!.GetValue<string>()));
         }
         Assert.Equal(400, badFilter);
-        Assert.Equal("ordinal,name,dns_status,ipv4,ipv6,cname", csv[0]);
+        Assert.Equal("ordinal,name,dns_status,ipv4,ipv6,cname,http_status,status_code,final_url,title,keyword_score,parked,technologies", csv[0]);
         Assert.Equal(resolvedItems.Count, csv.Length - 1);
         Assert.All(csv.Skip(1), line => Assert.Equal("resolved", line.Split(',')[2]));
     }

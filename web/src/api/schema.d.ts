@@ -1293,6 +1293,8 @@ export interface paths {
                     limit?: number;
                     contains?: string;
                     dns?: string;
+                    http?: string;
+                    parked?: boolean;
                 };
                 header?: never;
                 path: {
@@ -1334,6 +1336,8 @@ export interface paths {
                     format?: string;
                     contains?: string;
                     dns?: string;
+                    http?: string;
+                    parked?: boolean;
                 };
                 header?: never;
                 path: {
@@ -2408,6 +2412,44 @@ export interface components {
             ordinal: number;
             name: string;
             dns?: null | components["schemas"]["DomainDnsDto"];
+            http?: null | components["schemas"]["DomainHttpDto"];
+        };
+        DomainHttpDto: {
+            outcome: string;
+            /** Format: int32 */
+            statusCode: null | number;
+            address: null | string;
+            finalUrl: null | string;
+            redirects: components["schemas"]["RedirectHop"][];
+            title: null | string;
+            description: null | string;
+            contentType: null | string;
+            /** Format: int64 */
+            contentLength: null | number;
+            /** Format: int32 */
+            bodyBytes: null | number;
+            bodyTruncated: boolean;
+            server: null | string;
+            language: null | string;
+            /** Format: int32 */
+            links: null | number;
+            bodySha256: null | string;
+            certificate: null | components["schemas"]["CertificateInfo"];
+            keywordHits: components["schemas"]["KeywordHit"][];
+            /** Format: double */
+            keywordScore: number;
+            parked: boolean;
+            /** Format: double */
+            parkedConfidence: number;
+            parkedSignals: string[];
+            technologies: components["schemas"]["DetectedTech"][];
+            /** Format: int32 */
+            faviconHash: null | number;
+            error: null | string;
+            /** Format: int64 */
+            elapsedMs: number;
+            /** Format: date-time */
+            checkedAt: string;
         };
         DomainPage: {
             items: components["schemas"]["DomainDto"][];
