@@ -5,6 +5,7 @@
 #   ensure_postgres_binaries    make initdb/pg_ctl/postgres available and export PG_BINDIR + PATH
 #   ensure_chromium             install Debian's chromium (browser tests drive /usr/bin/chromium)
 #   ensure_dns_lab              install knot (knotd, started by the DNS tests) and dnsperf; no system service
+#   ensure_web_lab              install nginx (started by scripts/bench-http) and curl; no system service
 #   require_dotnet / require_node / require_toolchain
 #
 # Everything fails with one clear line on stderr and `exit 1`: these run at the top of scripts,
@@ -109,14 +110,32 @@ ensure_chromium() {
 
 # ensure_dns_lab
 # The DNS tests start their own knotd (tests/DomainFlow.Testing/Dns/KnotServer.cs) on a loopback port and the
-# DNS benchmarks drive dnsperf. Debian's knot package enables a system service, which a host with a running
-# init would start on install: nothing here needs it, and nothing may answer DNS beyond 127.0.0.0/8. So a
-# fresh install runs with service starts forbidden (policy-rc.d exit 101, unless the host already has a
-# policy), then the service is stopped and disabled. A knot installed earlier is left as its owner set it up.
+# DNS benchmarks drive dnsperf. Debian's knot package enables a system service: see ensure_packages_no_service.
 KNOTD_PATH=${KNOTD_PATH:-/usr/sbin/knotd}
 ensure_dns_lab() {
-    local fresh=0 created_policy=0 rc=0
-    [[ "$(dpkg-query -W -f='${Status}' knot 2>/dev/null || true)" == "install ok installed" ]] || fresh=1
+    ensure_packages_no_service knot knotd knot dnsperf
+    "$KNOTD_PATH" --version >/dev/null 2>&1 ||
+        prereq_die "$KNOTD_PATH --version failed: the knot package is broken or installed elsewhere (set KNOTD_PATH)"
+    command -v dnsperf >/dev/null 2>&1 || prereq_die "dnsperf is not on PATH although the dnsperf package is installed"
+}
+
+# ensure_web_lab
+# The HTTP benchmark starts its own nginx on a loopback port and drives curl beside our prober. Debian's nginx
+# package enables a system service on port 80: see ensure_packages_no_service.
+ensure_web_lab() {
+    ensure_packages_no_service nginx nginx nginx curl
+    command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || prereq_die "nginx is not installed although the nginx package is"
+}
+
+# ensure_packages_no_service SERVICE PROCESS pkg...
+# Installs packages whose Debian package enables a system service (SERVICE, running as PROCESS) that a host with
+# a running init would start on install: nothing here needs it, and nothing may listen beyond 127.0.0.0/8. So a
+# fresh install runs with service starts forbidden (policy-rc.d exit 101, unless the host already has a policy),
+# then the service is stopped and disabled. A package installed earlier is left as its owner set it up.
+ensure_packages_no_service() {
+    local service=$1 process=$2 fresh=0 created_policy=0 rc=0
+    shift 2
+    [[ "$(dpkg-query -W -f='${Status}' "$service" 2>/dev/null || true)" == "install ok installed" ]] || fresh=1
     if ((fresh)) && [[ $EUID -eq 0 && ! -e /usr/sbin/policy-rc.d ]]; then
         printf '#!/bin/sh\n# written by DomainFlow scripts/lib/prereqs.sh for one install: start no service\nexit 101\n' \
             >/usr/sbin/policy-rc.d
@@ -124,36 +143,34 @@ ensure_dns_lab() {
         created_policy=1
     fi
     # A subshell, so that prereq_die's exit still lets the temporary policy be removed below.
-    (ensure_packages knot dnsperf) || rc=$?
+    (ensure_packages "$@") || rc=$?
     ((created_policy)) && rm -f /usr/sbin/policy-rc.d
     ((rc == 0)) || exit "$rc"
     if ((fresh)) && [[ $EUID -eq 0 ]]; then
-        _disable_knot_service
+        _disable_service "$service" "$process"
     fi
-    "$KNOTD_PATH" --version >/dev/null 2>&1 ||
-        prereq_die "$KNOTD_PATH --version failed: the knot package is broken or installed elsewhere (set KNOTD_PATH)"
-    command -v dnsperf >/dev/null 2>&1 || prereq_die "dnsperf is not on PATH although the dnsperf package is installed"
 }
 
-# Stops and disables the knot system service of a fresh install. `systemctl disable` works on the unit
-# files even where systemd is not PID 1 (containers); `stop` only where an init actually runs it.
-_disable_knot_service() {
+# Stops and disables the system service of a fresh install. `systemctl disable` works on the unit files even
+# where systemd is not PID 1 (containers); `stop` only where an init actually runs it.
+_disable_service() {
+    local service=$1 process=$2
     if command -v systemctl >/dev/null 2>&1; then
         if [[ -d /run/systemd/system ]]; then
-            systemctl stop knot.service >/dev/null 2>&1 || true
+            systemctl stop "$service.service" >/dev/null 2>&1 || true
         fi
-        systemctl disable knot.service >/dev/null 2>&1 || true
+        systemctl disable "$service.service" >/dev/null 2>&1 || true
     fi
-    if command -v update-rc.d >/dev/null 2>&1 && [[ -e /etc/init.d/knot ]]; then
-        invoke-rc.d knot stop >/dev/null 2>&1 || true
-        update-rc.d knot disable >/dev/null 2>&1 || true
+    if command -v update-rc.d >/dev/null 2>&1 && [[ -e "/etc/init.d/$service" ]]; then
+        invoke-rc.d "$service" stop >/dev/null 2>&1 || true
+        update-rc.d "$service" disable >/dev/null 2>&1 || true
     fi
-    # Whatever the init system did: a knotd listening beyond loopback now is the system service, not ours.
+    # Whatever the init system did: a process listening beyond loopback now is the system service, not ours.
     command -v ss >/dev/null 2>&1 || return 0
     local address
-    for address in $(ss -Hlntup 2>/dev/null | awk '/"knotd"/ {print $5}' || true); do
+    for address in $(ss -Hlntup 2>/dev/null | awk -v p="\"$process\"" 'index($0, p) {print $5}' || true); do
         [[ "$address" == 127.* || "$address" == "[::1]:"* ]] ||
-            prereq_die "knotd listens on $address after installing knot; stop the service (systemctl stop knot) and rerun"
+            prereq_die "$process listens on $address after installing $service; stop the service (systemctl stop $service) and rerun"
     done
 }
 

@@ -12,22 +12,13 @@ public sealed record PageContent(
 
 /// <summary>
 /// Reads an HTML body: charset from the Content-Type header, then a byte-order mark, then &lt;meta charset&gt; in
-/// the first bytes, else UTF-8; visible text without script, style, noscript, template and comments. Every pattern
-/// runs without backtracking: a hostile page cannot stall a worker.
+/// the first bytes, else UTF-8; the document itself is read in one linear pass (<see cref="HtmlScanner"/>): a hostile
+/// page cannot stall a worker.
 /// </summary>
 public static class PageExtractor
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
     private static readonly Regex MetaCharset = new("""<meta[^>]*charset\s*=\s*["']?\s*([\w:.-]+)""", Options);
-    private static readonly Regex TitleTag = new("""<title[^>]*>([^<]*)</title""", Options);
-    private static readonly Regex MetaTag = new("""<meta\s[^>]*>""", Options);
-    private static readonly Regex Attribute = new("""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", Options);
-    private static readonly Regex HtmlLang = new("""<html[^>]*\slang\s*=\s*["']?([\w-]+)""", Options);
-    private static readonly Regex ScriptSource = new("""<script[^>]*\ssrc\s*=\s*["']?([^"'\s>]+)""", Options);
-    private static readonly Regex Anchor = new("""<a\s[^>]*href\s*=""", Options);
-    private static readonly Regex Hidden = new("""<(script|style|noscript|template)[^>]*>.*?</(script|style|noscript|template)\s*>|<!--.*?-->""", Options | RegexOptions.Singleline);
-    private static readonly Regex Tag = new("""<[^>]*>""", Options);
-    private static readonly Regex Spaces = new("""\s+""", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     static PageExtractor() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -35,22 +26,11 @@ public static class PageExtractor
     {
         var (encoding, charset) = DetectEncoding(body, contentTypeCharset);
         var html = encoding.GetString(body);
-        var title = TitleTag.Match(html) is { Success: true } t ? Clean(t.Groups[1].Value) : null;
-        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match meta in MetaTag.Matches(html))
-        {
-            var attributes = Attributes(meta.Value);
-            if ((attributes.GetValueOrDefault("name") ?? attributes.GetValueOrDefault("property")) is { } name && attributes.TryGetValue("content", out var content))
-            {
-                metas.TryAdd(name, Clean(content));
-            }
-        }
-        var description = metas.GetValueOrDefault("description");
-        var scripts = ScriptSource.Matches(html).Select(m => m.Groups[1].Value).Take(100).ToList();
-        var language = HtmlLang.Match(html) is { Success: true } l ? l.Groups[1].Value : contentLanguage?.Split(',')[0].Trim();
-        var text = Clean(Tag.Replace(Hidden.Replace(html, " "), " "));
-        return new PageContent(html, text, title, description, string.IsNullOrEmpty(language) ? null : language, Anchor.Count(html),
-            Convert.ToHexStringLower(SHA256.HashData(body)), charset, metas, scripts);
+        var scan = HtmlScanner.Run(html);
+        var metas = scan.Meta.ToDictionary(m => m.Key, m => Clean(m.Value), StringComparer.OrdinalIgnoreCase);
+        var language = scan.Language ?? contentLanguage?.Split(',')[0].Trim();
+        return new PageContent(html, Clean(scan.RawText), scan.RawTitle is null ? null : Clean(scan.RawTitle), metas.GetValueOrDefault("description"),
+            string.IsNullOrEmpty(language) ? null : language, scan.Links, Convert.ToHexStringLower(SHA256.HashData(body)), charset, metas, scan.Scripts);
     }
 
     private static (Encoding Encoding, string Name) DetectEncoding(ReadOnlySpan<byte> body, string? headerCharset)
@@ -97,17 +77,6 @@ public static class PageExtractor
         }
     }
 
-    private static Dictionary<string, string> Attributes(string tag)
-    {
-        var attributes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match a in Attribute.Matches(tag))
-        {
-            var value = a.Groups[2].Success ? a.Groups[2].Value : a.Groups[3].Success ? a.Groups[3].Value : a.Groups[4].Value;
-            attributes.TryAdd(a.Groups[1].Value, value);
-        }
-        return attributes;
-    }
-
     /// <summary>Entities decoded, whitespace collapsed, trimmed.</summary>
-    public static string Clean(string text) => Spaces.Replace(WebUtility.HtmlDecode(text), " ").Trim();
+    public static string Clean(string text) => Text.Whitespace.Collapse(WebUtility.HtmlDecode(text));
 }

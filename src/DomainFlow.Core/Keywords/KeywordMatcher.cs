@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace DomainFlow.Core.Keywords;
@@ -112,28 +111,7 @@ public sealed class KeywordMatcher
         var context = _rules[rule].ContextChars;
         var start = Math.Max(0, index - context);
         var end = Math.Min(text.Length, index + length + context);
-        (tally.Snippets[rule] ??= []).Add(new KeywordSnippet(index, CollapseWhitespace(text[start..end])));
-    }
-
-    private static string CollapseWhitespace(ReadOnlySpan<char> text)
-    {
-        var builder = new StringBuilder(text.Length);
-        var space = false;
-        foreach (var c in text.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = true;
-                continue;
-            }
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-            builder.Append(c);
-        }
-        return builder.ToString();
+        (tally.Snippets[rule] ??= []).Add(new KeywordSnippet(index, Text.Whitespace.Collapse(text[start..end])));
     }
 
     private interface ILiteralScanner
