@@ -6,6 +6,7 @@
 #   ensure_chromium             install Debian's chromium (browser tests drive /usr/bin/chromium)
 #   ensure_dns_lab              install knot (knotd, started by the DNS tests) and dnsperf; no system service
 #   ensure_web_lab              install nginx (started by scripts/bench-http) and curl; no system service
+#   ensure_proxy_lab            install tinyproxy and microsocks (started by the proxy tests); no system service
 #   require_dotnet / require_node / require_toolchain
 #
 # Everything fails with one clear line on stderr and `exit 1`: these run at the top of scripts,
@@ -125,6 +126,15 @@ ensure_dns_lab() {
 ensure_web_lab() {
     ensure_packages_no_service nginx nginx nginx curl
     command -v nginx >/dev/null 2>&1 || [[ -x /usr/sbin/nginx ]] || prereq_die "nginx is not installed although the nginx package is"
+}
+
+# ensure_proxy_lab
+# The proxy tests start their own tinyproxy (HTTP CONNECT) and microsocks (SOCKS5) on loopback ports. Debian's
+# tinyproxy package enables a system service: see ensure_packages_no_service.
+ensure_proxy_lab() {
+    ensure_packages_no_service tinyproxy tinyproxy tinyproxy microsocks
+    command -v tinyproxy >/dev/null 2>&1 || [[ -x /usr/bin/tinyproxy ]] || prereq_die "tinyproxy is not installed although the package is"
+    command -v microsocks >/dev/null 2>&1 || prereq_die "microsocks is not on PATH although the package is installed"
 }
 
 # ensure_packages_no_service SERVICE PROCESS pkg...

@@ -192,6 +192,19 @@ public sealed class HttpProber : IDisposable
             {
                 throw new ProbeFailure(HttpOutcome.BlockedTarget, $"{host} is at {string.Join(", ", candidates)}: not a public address, and private targets are not allowed");
             }
+            if (_prober._options.Proxy is { } proxy)
+            {
+                try
+                {
+                    var tunnel = await ProxyTunnel.OpenAsync(proxy, new IPEndPoint(permitted[0], context.DnsEndPoint.Port), ct);
+                    _connectedTo = permitted[0].ToString();
+                    return tunnel;
+                }
+                catch (ProxyTunnelException e)
+                {
+                    throw new ProbeFailure(HttpOutcome.ProxyError, e.Message);
+                }
+            }
             SocketException? last = null;
             foreach (var address in permitted)
             {

@@ -26,4 +26,7 @@ public sealed record HttpProberOptions
     /// to another host is recorded but not followed. Never the system resolver: lookups go where the caller says.
     /// </summary>
     public Func<string, CancellationToken, Task<IReadOnlyList<IPAddress>>>? ResolveHost { get; init; }
+
+    /// <summary>Tunnel every connection through this proxy (to the site's address, so the proxy does no lookup).</summary>
+    public ProxyEndpoint? Proxy { get; init; }
 }

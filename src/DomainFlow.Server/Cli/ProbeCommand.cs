@@ -36,9 +36,10 @@ public static class ProbeCommand
         var favicon = new Option<bool>("--favicon") { Description = "Fetch /favicon.ico and add Shodan's favicon hash" };
         var text = new Option<bool>("--text") { Description = "Include each page's visible text" };
         var input = new Option<FileInfo?>("--input") { Description = "Read from this file instead of stdin" };
+        var proxy = new Option<string?>("--proxy") { Description = "Tunnel through a proxy: http://[user:pass@]host:port, https://…, socks4://…, socks5://…" };
         var command = new Command("probe", "Probe sites over HTTP(S); one JSON object per input line on stdout.")
         {
-            persona, keywords, concurrency, allowPrivate, resolvers, favicon, text, input,
+            persona, keywords, concurrency, allowPrivate, resolvers, favicon, text, input, proxy,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -46,6 +47,7 @@ public static class ProbeCommand
             HttpPersonaConfig config;
             KeywordMatcher? matcher;
             BulkResolverOptions? lookups;
+            ProxyEndpoint? tunnel = null;
             try
             {
                 config = LoadSingle<HttpPersonaConfig>(result.GetValue(persona), "HTTP persona") ?? new HttpPersonaConfig { Name = "command line" };
@@ -56,6 +58,10 @@ public static class ProbeCommand
                     errors.Add("concurrency", "must be between 1 and 10000");
                 }
                 matcher = LoadKeywords(result.GetValue(keywords), errors);
+                if (result.GetValue(proxy) is { } proxyUrl && (tunnel = ProxyEndpoint.TryParse(proxyUrl, out var proxyError)) is null)
+                {
+                    errors.Add("proxy", proxyError!);
+                }
                 lookups = result.GetValue(resolvers) is { Length: > 0 } list
                     ? (new DnsPersonaConfig { Name = "command line", Resolvers = list.Select(r => new DnsPersonaResolver(r)).ToList() } is var dns && dns.Validate() is { IsEmpty: false } dnsErrors
                         ? throw new ValidationException(dnsErrors)
@@ -86,6 +92,7 @@ public static class ProbeCommand
                 Favicon = result.GetValue(favicon),
                 KeepText = result.GetValue(text),
                 ResolveHost = hostLookup is null ? null : hostLookup.LookupAsync,
+                Proxy = tunnel,
             });
             using var reader = file is null ? new StreamReader(Console.OpenStandardInput()) : file.OpenText();
             await RunAsync(prober, hostLookup, reader, result.GetValue(concurrency), stderr, ct);

@@ -60,4 +60,23 @@ public sealed class ProbeCommandTests
         Assert.Contains("concurrency", bad.Stderr);
         Assert.Empty(bad.Stdout);
     }
+
+    [Fact]
+    public async Task Probe_tunnels_through_a_socks5_proxy_given_by_url_and_refuses_a_bad_proxy_url()
+    {
+        await using var web = await LabWebServer.StartAsync(new Dictionary<string, LabSite> { ["shop.lab.test"] = LabWebServer.Sites.Page("Via SOCKS", "<p>hi</p>") });
+        await using var socks = await DomainFlow.Testing.Proxies.ProxyServers.MicrosocksAsync("cli", "pass-word");
+        var persona = Path.Combine(Directory.CreateTempSubdirectory("domainflow-probe-").FullName, "persona.json");
+        await File.WriteAllTextAsync(persona, new JsonObject { ["name"] = "lab", ["schemeOrder"] = "http", ["httpPorts"] = new JsonArray(web.HttpPort) }.ToJsonString());
+        const string line = """{"name":"shop.lab.test","status":"resolved","ips":["127.0.0.1"]}""";
+
+        var tunnelled = await CliProcess.RunWithInputAsync(line + "\n", null, "probe", "--allow-private", "--persona", persona, "--proxy", $"socks5://cli:pass-word@127.0.0.1:{socks.Port}");
+        var bad = await CliProcess.RunWithInputAsync(line + "\n", null, "probe", "--proxy", "gopher://127.0.0.1:70");
+
+        Assert.True(tunnelled.ExitCode == 0, tunnelled.Stderr);
+        Assert.Equal(("ok", "Via SOCKS"), (JsonNode.Parse(Assert.Single(tunnelled.Lines))!["outcome"]!.GetValue<string>(), JsonNode.Parse(tunnelled.Lines[0])!["title"]!.GetValue<string>()));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("proxy", bad.Stderr);
+        Directory.Delete(Path.GetDirectoryName(persona)!, recursive: true);
+    }
 }
