@@ -17,7 +17,9 @@ public sealed class ProxyTunnelException(string message) : Exception(message);
 /// </summary>
 public static class ProxyTunnel
 {
-    public static async Task<Stream> OpenAsync(ProxyEndpoint proxy, IPEndPoint target, CancellationToken ct)
+    public static Task<Stream> OpenAsync(ProxyEndpoint proxy, IPEndPoint target, CancellationToken ct) => OpenAsync(proxy, target, handshakeOnly: false, ct);
+
+    private static async Task<Stream> OpenAsync(ProxyEndpoint proxy, IPEndPoint target, bool handshakeOnly, CancellationToken ct)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         Stream? stream = null;
@@ -47,7 +49,7 @@ public static class ProxyTunnel
                     await Socks4Async(stream, proxy, target, ct);
                     break;
                 default:
-                    await Socks5Async(stream, proxy, target, ct);
+                    await Socks5Async(stream, proxy, handshakeOnly ? null : target, ct);
                     break;
             }
             return stream;
@@ -71,6 +73,28 @@ public static class ProxyTunnel
             throw;
         }
     }
+
+    /// <summary>
+    /// The proxy's handshake without a site behind it: SOCKS5 greeting and authentication; for SOCKS4 and HTTP a
+    /// connect request to a loopback port, whose answer (granted or refused) proves a working proxy, except an
+    /// authentication refusal (HTTP 407).
+    /// </summary>
+    public static async Task HandshakeAsync(ProxyEndpoint proxy, CancellationToken ct)
+    {
+        var target = new IPEndPoint(IPAddress.Loopback, 9);
+        try
+        {
+            await using var stream = await OpenAsync(proxy, target, handshakeOnly: true, ct);
+        }
+        catch (ProxyTunnelException e) when (proxy.Protocol is not ProxyProtocol.Socks5 && Answered(e))
+        {
+            // The proxy answered the connect request (refusing port 9 is an answer): it works.
+        }
+    }
+
+    private static bool Answered(ProxyTunnelException e) =>
+        e.Message.Contains("refused CONNECT", StringComparison.Ordinal) && !e.Message.Contains(" 407 ", StringComparison.Ordinal)
+        || e.Message.Contains("SOCKS4 proxy", StringComparison.Ordinal) && e.Message.Contains("(code 0x5", StringComparison.Ordinal);
 
     private static async Task ConnectAsync(Stream stream, ProxyEndpoint proxy, IPEndPoint target, CancellationToken ct)
     {
@@ -127,7 +151,8 @@ public static class ProxyTunnel
         }
     }
 
-    private static async Task Socks5Async(Stream stream, ProxyEndpoint proxy, IPEndPoint target, CancellationToken ct)
+    /// <param name="target">Null: greeting and authentication only (a health check).</param>
+    private static async Task Socks5Async(Stream stream, ProxyEndpoint proxy, IPEndPoint? target, CancellationToken ct)
     {
         var withPassword = proxy.Username is not null;
         await stream.WriteAsync(withPassword ? new byte[] { 5, 2, 0, 2 } : [5, 1, 0], ct);
@@ -152,6 +177,10 @@ public static class ProxyTunnel
             {
                 throw new ProxyTunnelException($"SOCKS5 proxy {proxy} rejected the username or password");
             }
+        }
+        if (target is null)
+        {
+            return;
         }
         var v6 = target.AddressFamily == AddressFamily.InterNetworkV6;
         var address = target.Address.GetAddressBytes();

@@ -68,7 +68,7 @@ public static class ServerHost
         // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
         app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
             .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
-            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets();
+            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets().MapProxies();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
         return app;
@@ -112,6 +112,15 @@ public static class ServerHost
         services.AddSingleton<DnsPersonaStore>();
         services.AddSingleton<Store.Keywords.KeywordSetStore>();
         services.AddSingleton<HttpPersonaStore>();
+        services.AddSingleton<Store.Proxies.ProxyStore>();
+        var proxyOptions = configuration.GetSection("Proxies").Get<Core.Proxies.ProxyOptions>() ?? new Core.Proxies.ProxyOptions();
+        if (Core.Proxies.ProxyChecker.CheckUrlError(proxyOptions.CheckUrl) is { } checkUrlError)
+        {
+            throw new InvalidOperationException($"Proxies:CheckUrl {checkUrlError}.");
+        }
+        services.AddSingleton(proxyOptions);
+        services.AddSingleton<ProxyHealthMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProxyHealthMonitor>());
         services.AddSingleton(configuration.GetSection("Network").Get<Core.Http.NetworkOptions>() ?? new Core.Http.NetworkOptions());
         services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
         return services;

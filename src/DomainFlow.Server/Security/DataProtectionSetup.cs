@@ -22,6 +22,7 @@ public static class DataProtectionSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<StoreXmlRepository>()));
         services.AddSingleton<SecretProtector>();
+        services.AddSingleton<Core.ISecretProtector>(sp => sp.GetRequiredService<SecretProtector>());
         return services;
     }
 }

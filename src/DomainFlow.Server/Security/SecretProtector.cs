@@ -6,7 +6,7 @@ namespace DomainFlow.Server.Security;
 /// Encrypts secrets kept at rest (proxy passwords and the like) with the deployment's Data Protection keys.
 /// Ciphertext is bound to this purpose, so it cannot be replayed as another kind of protected payload.
 /// </summary>
-public sealed class SecretProtector(IDataProtectionProvider provider)
+public sealed class SecretProtector(IDataProtectionProvider provider) : Core.ISecretProtector
 {
     private readonly IDataProtector _protector = provider.CreateProtector("DomainFlow.Secrets.v1");
 

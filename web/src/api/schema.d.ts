@@ -2171,6 +2171,263 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/proxies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                    enabled?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProxyConfig"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyDto"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/proxies/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProxyImportRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyImportResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/proxies/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProxyBulkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyBulkResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/proxies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyDto"];
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProxyConfig"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyDto"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/proxies/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProxyTestResult"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2760,6 +3017,89 @@ export interface components {
         PhaseName: "generation" | "dns_validation" | "http_keyword_analysis" | "analysis";
         /** @enum {unknown} */
         PhaseStatus: "not_started" | "configured" | "running" | "paused" | "completed" | "failed" | "stopped";
+        /**
+         * @default test
+         * @enum {unknown}
+         */
+        ProxyBulkAction: "enable" | "disable" | "delete" | "test";
+        ProxyBulkRequest: {
+            ids?: null | string[];
+            action?: components["schemas"]["ProxyBulkAction"];
+        };
+        ProxyBulkResult: {
+            /** Format: int32 */
+            changed: number;
+            tests: components["schemas"]["ProxyTestResult"][];
+        };
+        ProxyConfig: {
+            name?: null | string;
+            protocol?: components["schemas"]["ProxyProtocol"];
+            host?: string;
+            /** Format: int32 */
+            port?: number;
+            username?: null | string;
+            password?: null | string;
+            country?: null | string;
+            notes?: null | string;
+            enabled?: boolean;
+        };
+        ProxyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            protocol: components["schemas"]["ProxyProtocol"];
+            host: string;
+            /** Format: int32 */
+            port: number;
+            username: null | string;
+            hasPassword: boolean;
+            country: null | string;
+            notes: null | string;
+            enabled: boolean;
+            status: components["schemas"]["ProxyHealth"];
+            /** Format: int64 */
+            latencyMs: null | number;
+            /** Format: int64 */
+            successes: number;
+            /** Format: int64 */
+            failures: number;
+            /** Format: int32 */
+            consecutiveFailures: number;
+            /** Format: date-time */
+            lastCheckedAt: null | string;
+            lastError: null | string;
+            /** Format: date-time */
+            nextCheckAt: string;
+            /** Format: uuid */
+            createdBy: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            canEdit: boolean;
+        };
+        /** @enum {unknown} */
+        ProxyHealth: "unknown" | "healthy" | "degraded" | "unhealthy";
+        ProxyImportRequest: {
+            text?: null | string;
+            protocol?: components["schemas"]["ProxyProtocol"];
+        };
+        ProxyImportResult: {
+            created: components["schemas"]["ProxyDto"][];
+            /** Format: int32 */
+            skipped: number;
+        };
+        /** @enum {unknown} */
+        ProxyProtocol: "http" | "https" | "socks4" | "socks5";
+        ProxyTestResult: {
+            /** Format: uuid */
+            id: string;
+            ok: boolean;
+            /** Format: int64 */
+            latencyMs: null | number;
+            error: null | string;
+            status: components["schemas"]["ProxyHealth"];
+        };
         RateSpec: {
             /** Format: int32 */
             perSecond: number;
