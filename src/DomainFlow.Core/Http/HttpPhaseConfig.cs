@@ -44,6 +44,9 @@ public sealed record HttpPhaseConfig
     /// <summary>A DNS persona to look up the hosts redirects lead to; without one such redirects are recorded, not followed.</summary>
     public Guid? RedirectDnsPersonaId { get; init; }
 
+    /// <summary>Probe through this proxy pool (its healthy, enabled members, by its rotation); directly when null.</summary>
+    public Guid? ProxyPoolId { get; init; }
+
     public ValidationErrors Validate()
     {
         var errors = new ValidationErrors();

@@ -46,6 +46,9 @@ public sealed record HttpProbeResult
     public required HttpOutcome Outcome { get; init; }
     public string? Error { get; init; }
 
+    /// <summary>The proxy the probe went through (without its password), if any.</summary>
+    public string? Proxy { get; init; }
+
     /// <summary>The address connected to (the last hop's).</summary>
     public string? Address { get; init; }
     public int? Status { get; init; }

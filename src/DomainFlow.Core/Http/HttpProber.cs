@@ -59,7 +59,16 @@ public sealed class HttpProber : IDisposable
         {
             using var global = _global is null ? null : await _global.AcquireAsync(1, ct);
             using var perHost = _perHost is null ? null : await _perHost.AcquireAsync(domain, 1, ct);
-            result = await ProbeSchemesAsync(domain, addresses, ct);
+            var tried = new List<ProxyEndpoint>();
+            var proxy = _options.ProxyPool?.Pick(domain, tried) ?? _options.Proxy;
+            result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
+            for (var attempt = 1; result.Outcome == HttpOutcome.ProxyError && _options.ProxyPool is { } pool && attempt <= _options.ProxyRetries; attempt++)
+            {
+                tried.Add(proxy!);
+                proxy = pool.Pick(domain, tried);
+                result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
+            }
+            result = result with { Proxy = proxy?.ToString() };
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -68,7 +77,7 @@ public sealed class HttpProber : IDisposable
         return result with { ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1) };
     }
 
-    private async Task<HttpProbeResult> ProbeSchemesAsync(string domain, IReadOnlyList<IPAddress> addresses, CancellationToken ct)
+    private async Task<HttpProbeResult> ProbeSchemesAsync(string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy, CancellationToken ct)
     {
         var known = addresses.Count > 0 ? addresses
             : _options.ResolveHost is { } resolve ? await resolve(domain, ct) : [];
@@ -80,7 +89,7 @@ public sealed class HttpProber : IDisposable
         {
             return new HttpProbeResult { Domain = domain, Outcome = HttpOutcome.BlockedTarget, Error = $"{string.Join(", ", known)}: not a public address, and private targets are not allowed" };
         }
-        using var session = new ProbeSession(this, domain, known);
+        using var session = new ProbeSession(this, domain, known, proxy);
         HttpProbeResult? last = null;
         foreach (var origin in Origins(domain))
         {
@@ -133,8 +142,11 @@ public sealed class HttpProber : IDisposable
         private CertificateInfo? _certificate;
         private string? _connectedTo;
 
-        public ProbeSession(HttpProber prober, string domain, IReadOnlyList<IPAddress> addresses)
+        private readonly ProxyEndpoint? _proxy;
+
+        public ProbeSession(HttpProber prober, string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy)
         {
+            _proxy = proxy;
             _prober = prober;
             _persona = prober._persona;
             _domain = domain;
@@ -192,7 +204,7 @@ public sealed class HttpProber : IDisposable
             {
                 throw new ProbeFailure(HttpOutcome.BlockedTarget, $"{host} is at {string.Join(", ", candidates)}: not a public address, and private targets are not allowed");
             }
-            if (_prober._options.Proxy is { } proxy)
+            if (_proxy is { } proxy)
             {
                 try
                 {

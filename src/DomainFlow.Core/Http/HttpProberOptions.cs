@@ -29,4 +29,12 @@ public sealed record HttpProberOptions
 
     /// <summary>Tunnel every connection through this proxy (to the site's address, so the proxy does no lookup).</summary>
     public ProxyEndpoint? Proxy { get; init; }
+
+    /// <summary>
+    /// Or pick a proxy per request from a pool: attempt 0 first, and after a proxy error attempts 1..<see cref="ProxyRetries"/>
+    /// through other members.
+    /// </summary>
+    public Proxies.ProxyRotator? ProxyPool { get; init; }
+
+    public int ProxyRetries { get; init; }
 }

@@ -45,13 +45,13 @@ public sealed record DomainDto(long Ordinal, string Name, DomainDnsDto? Dns = nu
 /// <param name="StatusCode">The final HTTP status (the last redirect's when the chain was too long).</param>
 /// <param name="KeywordScore">Σ weight × log2(1 + count) over the rules that matched.</param>
 public sealed record DomainHttpDto(
-    string Outcome, int? StatusCode, string? Address, string? FinalUrl, IReadOnlyList<Core.Http.RedirectHop> Redirects, string? Title, string? Description,
+    string Outcome, int? StatusCode, string? Address, string? Proxy, string? FinalUrl, IReadOnlyList<Core.Http.RedirectHop> Redirects, string? Title, string? Description,
     string? ContentType, long? ContentLength, int? BodyBytes, bool BodyTruncated, string? Server, string? Language, int? Links, string? BodySha256,
     Core.Http.CertificateInfo? Certificate, IReadOnlyList<Core.Keywords.KeywordHit> KeywordHits, double KeywordScore, bool Parked, double ParkedConfidence,
     IReadOnlyList<string> ParkedSignals, IReadOnlyList<Core.Http.DetectedTech> Technologies, int? FaviconHash, string? Error, long ElapsedMs, DateTimeOffset CheckedAt)
 {
     public static DomainHttpDto From(Store.Http.HttpResultRow r) => new(
-        r.Outcome, r.Status, r.Address, r.FinalUrl, Parse<List<Core.Http.RedirectHop>>(r.Redirects) ?? [], r.Title, r.Description, r.ContentType,
+        r.Outcome, r.Status, r.Address, r.Proxy, r.FinalUrl, Parse<List<Core.Http.RedirectHop>>(r.Redirects) ?? [], r.Title, r.Description, r.ContentType,
         r.ContentLength, r.BodyBytes, r.BodyTruncated == 1, r.Server, r.Language, r.Links, r.BodySha256, Parse<Core.Http.CertificateInfo>(r.Certificate),
         Parse<List<Core.Keywords.KeywordHit>>(r.KeywordHits) ?? [], r.KeywordScore, r.Parked == 1, r.ParkedConfidence, Parse<List<string>>(r.ParkedSignals) ?? [],
         Parse<List<Core.Http.DetectedTech>>(r.Technologies) ?? [], r.FaviconHash, r.Error, r.ElapsedMs, DateTimeOffset.FromUnixTimeMilliseconds(r.CheckedAt));

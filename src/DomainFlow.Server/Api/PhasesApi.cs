@@ -41,7 +41,7 @@ public static class PhasesApi
 
     private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ConfigureAsync(
         Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, Store.Personas.DnsPersonaStore personas,
-        Store.Personas.HttpPersonaStore httpPersonas, Store.Keywords.KeywordSetStore keywordSets, TimeProvider clock, CancellationToken ct)
+        Store.Http.HttpPhaseStores httpStores, TimeProvider clock, CancellationToken ct)
     {
         var name = ParsePhase(phase);
         if (!PhaseRules.Executable.Contains(name))
@@ -53,7 +53,7 @@ public static class PhasesApi
         {
             PhaseName.Generation => ValidatedGeneration(body),
             PhaseName.DnsValidation => await ValidatedDnsAsync(body, personas, ct),
-            PhaseName.HttpKeywordAnalysis => await ValidatedHttpAsync(body, httpPersonas, keywordSets, personas, ct),
+            PhaseName.HttpKeywordAnalysis => await ValidatedHttpAsync(body, httpStores, ct),
             _ => throw PhaseConflictException.From(PhaseRules.NotAvailable(name)),
         };
         return await control.ConfigureAsync(id, name, json, ct)
@@ -77,12 +77,11 @@ public static class PhasesApi
         return JsonSerializer.Serialize(config, DomainFlowJson.Options);
     }
 
-    /// <summary>{ personaIds, keywordSetIds?, adHocKeywords?, concurrency?, perIpConcurrency?, batchSize?, names?, favicon?, redirectDnsPersonaId? }.</summary>
-    private static async Task<string> ValidatedHttpAsync(
-        JsonElement body, Store.Personas.HttpPersonaStore personas, Store.Keywords.KeywordSetStore keywordSets, Store.Personas.DnsPersonaStore dnsPersonas, CancellationToken ct)
+    /// <summary>{ personaIds, keywordSetIds?, adHocKeywords?, concurrency?, perIpConcurrency?, batchSize?, names?, favicon?, redirectDnsPersonaId?, proxyPoolId? }.</summary>
+    private static async Task<string> ValidatedHttpAsync(JsonElement body, Store.Http.HttpPhaseStores stores, CancellationToken ct)
     {
         var config = body.Deserialize<Core.Http.HttpPhaseConfig>(DomainFlowJson.Options) ?? throw new JsonException("The configuration must be a JSON object.");
-        await Store.Http.HttpPhaseConfigRules.ResolveAsync(config, personas, keywordSets, dnsPersonas, ct);
+        await Store.Http.HttpPhaseConfigRules.ResolveAsync(config, stores, ct);
         return JsonSerializer.Serialize(config, DomainFlowJson.Options);
     }
 

@@ -37,6 +37,14 @@ public enum ProxyBulkAction
 
 public sealed record ProxyBulkRequest(IReadOnlyList<Guid>? Ids = null, ProxyBulkAction Action = ProxyBulkAction.Test);
 
+public sealed record ProxyPoolDto(
+    Guid Id, string Name, string? Description, bool Enabled, IReadOnlyList<ProxyPoolMember> Members, ProxyRotation Rotation, int Retries,
+    Guid? CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool CanEdit)
+{
+    public static ProxyPoolDto From(Core.Resources.NamedResource<ProxyPoolConfig> p, bool canEdit) =>
+        new(p.Id, p.Config.Name, p.Config.Description, p.Config.Enabled, p.Config.Members, p.Config.Rotation, p.Config.Retries, p.CreatedBy, p.CreatedAt, p.UpdatedAt, canEdit);
+}
+
 public sealed record ProxyTestResult(Guid Id, bool Ok, long? LatencyMs, string? Error, ProxyHealth Status);
 
 public sealed record ProxyBulkResult(int Changed, IReadOnlyList<ProxyTestResult> Tests);
@@ -45,6 +53,16 @@ public sealed record ProxyBulkResult(int Changed, IReadOnlyList<ProxyTestResult>
 public static class ProxiesApi
 {
     public const int MaxImportLines = 10_000;
+
+    public static readonly NamedConfigKind<ProxyPoolConfig, ProxyPoolDto> PoolKind = new(
+        "/proxy-pools", "Proxy pools", "The proxy pool", "proxy pool", "proxy_pool", "proxy_pool", "proxy-pools.json", ProxyPoolDto.From);
+
+    /// <summary>/api/v2/proxy-pools: CRUD and import/export, as the other named configurations.</summary>
+    public static RouteGroupBuilder MapProxyPools(this RouteGroupBuilder api)
+    {
+        api.MapNamedConfigs<ProxyPoolConfig, ProxyPoolDto, ProxyPoolStore>(PoolKind);
+        return api;
+    }
 
     public static RouteGroupBuilder MapProxies(this RouteGroupBuilder api)
     {

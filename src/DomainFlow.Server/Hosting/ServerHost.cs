@@ -68,7 +68,7 @@ public static class ServerHost
         // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
         app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
             .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
-            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets().MapProxies();
+            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets().MapProxies().MapProxyPools();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
         return app;
@@ -113,6 +113,8 @@ public static class ServerHost
         services.AddSingleton<Store.Keywords.KeywordSetStore>();
         services.AddSingleton<HttpPersonaStore>();
         services.AddSingleton<Store.Proxies.ProxyStore>();
+        services.AddSingleton<Store.Proxies.ProxyPoolStore>();
+        services.AddSingleton<Store.Http.HttpPhaseStores>();
         var proxyOptions = configuration.GetSection("Proxies").Get<Core.Proxies.ProxyOptions>() ?? new Core.Proxies.ProxyOptions();
         if (Core.Proxies.ProxyChecker.CheckUrlError(proxyOptions.CheckUrl) is { } checkUrlError)
         {

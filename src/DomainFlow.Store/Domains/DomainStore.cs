@@ -95,7 +95,7 @@ public sealed class DomainStore(Database db)
     }
 
     private const string HttpColumns = """
-        h.outcome AS h_outcome, h.status AS h_status, h.address AS h_address, h.final_url AS h_final_url, h.redirects AS h_redirects,
+        h.outcome AS h_outcome, h.status AS h_status, h.address AS h_address, h.proxy AS h_proxy, h.final_url AS h_final_url, h.redirects AS h_redirects,
         h.title AS h_title, h.description AS h_description, h.content_type AS h_content_type, h.content_length AS h_content_length,
         h.body_bytes AS h_body_bytes, h.body_truncated AS h_body_truncated, h.server AS h_server, h.language AS h_language, h.links AS h_links,
         h.body_sha256 AS h_body_sha256, h.certificate AS h_certificate, h.keyword_hits AS h_keyword_hits, h.keyword_score AS h_keyword_score,
@@ -124,6 +124,7 @@ public sealed class DomainStore(Database db)
         public string? HOutcome { get; set; }
         public long? HStatus { get; set; }
         public string? HAddress { get; set; }
+        public string? HProxy { get; set; }
         public string? HFinalUrl { get; set; }
         public string? HRedirects { get; set; }
         public string? HTitle { get; set; }
@@ -152,7 +153,7 @@ public sealed class DomainStore(Database db)
             Outcome is null ? null
                 : new Dns.DnsResultRow(Ordinal, Outcome, Ipv4, Ipv6, Cname, Records, Rcode, (int)(Attempts ?? 0), Resolver, LatencyMs ?? 0, CheckedAt ?? 0, Error),
             HOutcome is null ? null
-                : new Http.HttpResultRow(0, Ordinal, HOutcome, (int?)HStatus, HAddress, HFinalUrl, HRedirects, HTitle, HDescription, HContentType, HContentLength,
+                : new Http.HttpResultRow(0, Ordinal, HOutcome, (int?)HStatus, HAddress, HProxy, HFinalUrl, HRedirects, HTitle, HDescription, HContentType, HContentLength,
                     (int?)HBodyBytes, (int)(HBodyTruncated ?? 0), HServer, HLanguage, (int?)HLinks, HBodySha256, HCertificate, HKeywordHits, HKeywordScore ?? 0,
                     (int)(HParked ?? 0), HParkedConfidence ?? 0, HParkedSignals, HTechnologies, (int?)HFaviconHash, HError, HElapsedMs ?? 0, HCheckedAt ?? 0));
     }

@@ -11,7 +11,11 @@ namespace DomainFlow.Store.Http;
 
 /// <summary>What an HTTP run needs from the store, checked: personas and keyword sets that exist and are enabled.</summary>
 public sealed record HttpPhaseResources(
-    IReadOnlyList<NamedResource<HttpPersonaConfig>> Personas, IReadOnlyList<KeywordRule> Rules, int MaxSnippets, NamedResource<DnsPersonaConfig>? RedirectDns);
+    IReadOnlyList<NamedResource<HttpPersonaConfig>> Personas, IReadOnlyList<KeywordRule> Rules, int MaxSnippets, NamedResource<DnsPersonaConfig>? RedirectDns,
+    NamedResource<Core.Proxies.ProxyPoolConfig>? ProxyPool);
+
+/// <summary>The stores an HTTP run reads its configuration's resources from.</summary>
+public sealed record HttpPhaseStores(HttpPersonaStore Personas, KeywordSetStore KeywordSets, DnsPersonaStore DnsPersonas, Proxies.ProxyPoolStore Pools, Proxies.ProxyStore Proxies);
 
 /// <summary>Parses an HTTP phase configuration and checks it against the store.</summary>
 public static class HttpPhaseConfigRules
@@ -20,8 +24,9 @@ public static class HttpPhaseConfigRules
         JsonSerializer.Deserialize<HttpPhaseConfig>(json, DomainFlowJson.Options) ?? throw new JsonException("empty configuration");
 
     /// <summary>Everything the configuration names, loaded; throws <see cref="ValidationException"/> listing every problem.</summary>
-    public static async Task<HttpPhaseResources> ResolveAsync(HttpPhaseConfig config, HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, CancellationToken ct)
+    public static async Task<HttpPhaseResources> ResolveAsync(HttpPhaseConfig config, HttpPhaseStores stores, CancellationToken ct)
     {
+        var (personas, keywordSets, dnsPersonas, pools) = (stores.Personas, stores.KeywordSets, stores.DnsPersonas, stores.Pools);
         var errors = config.Validate();
         var found = new List<NamedResource<HttpPersonaConfig>>();
         for (var i = 0; i < config.PersonaIds.Count; i++)
@@ -68,6 +73,19 @@ public static class HttpPhaseConfigRules
                 errors.Add("redirectDnsPersonaId", "no DNS persona has this id");
             }
         }
-        return errors.IsEmpty ? new HttpPhaseResources(found, rules, maxSnippets, redirectDns) : throw new ValidationException(errors);
+        NamedResource<Core.Proxies.ProxyPoolConfig>? pool = null;
+        if (config.ProxyPoolId is { } poolId)
+        {
+            pool = await pools.GetAsync(poolId, ct);
+            if (pool is null)
+            {
+                errors.Add("proxyPoolId", "no proxy pool has this id");
+            }
+            else if (!pool.Config.Enabled)
+            {
+                errors.Add("proxyPoolId", $"the proxy pool '{pool.Config.Name}' is disabled");
+            }
+        }
+        return errors.IsEmpty ? new HttpPhaseResources(found, rules, maxSnippets, redirectDns, pool) : throw new ValidationException(errors);
     }
 }

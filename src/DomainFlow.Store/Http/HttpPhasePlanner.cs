@@ -4,8 +4,6 @@ using DomainFlow.Core;
 using DomainFlow.Core.Http;
 using DomainFlow.Core.Phases;
 using DomainFlow.Store.Jobs;
-using DomainFlow.Store.Keywords;
-using DomainFlow.Store.Personas;
 
 namespace DomainFlow.Store.Http;
 
@@ -13,7 +11,7 @@ namespace DomainFlow.Store.Http;
 /// Plans an HTTP run over the campaign's resolved domains: shards are ordinal ranges; the total is the number of
 /// names the DNS phase resolved (all of them, or those without an HTTP result yet).
 /// </summary>
-public sealed class HttpPhasePlanner(HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, JobRunnerOptions options) : IPhasePlanner
+public sealed class HttpPhasePlanner(HttpPhaseStores stores, JobRunnerOptions options) : IPhasePlanner
 {
     public PhaseName Phase => PhaseName.HttpKeywordAnalysis;
 
@@ -24,7 +22,7 @@ public sealed class HttpPhasePlanner(HttpPersonaStore personas, KeywordSetStore 
         var config = HttpPhaseConfigRules.Parse(configJson);
         try
         {
-            await HttpPhaseConfigRules.ResolveAsync(config, personas, keywordSets, dnsPersonas, ct);
+            await HttpPhaseConfigRules.ResolveAsync(config, stores, ct);
         }
         catch (ValidationException e)
         {

@@ -8,8 +8,7 @@ using DomainFlow.Core.Http;
 using DomainFlow.Core.Keywords;
 using DomainFlow.Core.Phases;
 using DomainFlow.Store.Jobs;
-using DomainFlow.Store.Keywords;
-using DomainFlow.Store.Personas;
+using DomainFlow.Core.Proxies;
 
 namespace DomainFlow.Store.Http;
 
@@ -19,18 +18,17 @@ namespace DomainFlow.Store.Http;
 /// <see cref="HttpPhaseConfig.PerIpConcurrency"/> per address; stores one result per domain. Counters: one per
 /// outcome, plus "parked" and "keyword_matches" (domains with at least one hit).
 /// </summary>
-public sealed class HttpShardProcessor(
-    Database db, HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, NetworkOptions network) : IShardProcessor
+public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, NetworkOptions network) : IShardProcessor
 {
     /// <summary>SQL condition on alias d (a dns_results row): the domain has no HTTP result yet.</summary>
     internal const string WithoutResult = "NOT EXISTS (SELECT 1 FROM http_results h WHERE h.campaign_seq = d.campaign_seq AND h.ordinal = d.ordinal)";
 
     public PhaseName Phase => PhaseName.HttpKeywordAnalysis;
 
-    public IShardSession Open(JobLease lease) => new Session(db, personas, keywordSets, dnsPersonas, network, lease, HttpPhaseConfigRules.Parse(lease.ConfigJson));
+    public IShardSession Open(JobLease lease) => new Session(db, stores, network, lease, HttpPhaseConfigRules.Parse(lease.ConfigJson));
 
     private sealed class Session(
-        Database db, HttpPersonaStore personas, KeywordSetStore keywordSets, DnsPersonaStore dnsPersonas, NetworkOptions network, JobLease lease, HttpPhaseConfig config)
+        Database db, HttpPhaseStores stores, NetworkOptions network, JobLease lease, HttpPhaseConfig config)
         : IShardSession
     {
         private readonly Dictionary<Guid, HttpProber> _probers = [];
@@ -38,6 +36,7 @@ public sealed class HttpShardProcessor(
         private HttpPhaseResources? _resources;
         private KeywordMatcher? _keywords;
         private HostLookup? _redirects;
+        private ProxyRotator? _pool;
         private long _next = lease.Cursor;
         private long _batches;
 
@@ -100,7 +99,8 @@ public sealed class HttpShardProcessor(
         /// <summary>The batch's persona's prober; personas, keyword sets and the redirect resolver load once per shard.</summary>
         private async Task<HttpProber> ProberAsync(CancellationToken ct)
         {
-            _resources ??= await HttpPhaseConfigRules.ResolveAsync(config, personas, keywordSets, dnsPersonas, ct);
+            _resources ??= await HttpPhaseConfigRules.ResolveAsync(config, stores, ct);
+            _pool ??= _resources.ProxyPool is { } pool ? await RotatorAsync(pool.Config, ct) : null;
             _keywords ??= _resources.Rules.Count == 0 ? null : new KeywordMatcher(_resources.Rules, _resources.MaxSnippets);
             if (_redirects is null && _resources.RedirectDns is { } dns)
             {
@@ -116,10 +116,28 @@ public sealed class HttpShardProcessor(
                     Keywords = _keywords,
                     Favicon = config.Favicon,
                     ResolveHost = _redirects is null ? null : _redirects.LookupAsync,
+                    ProxyPool = _pool,
+                    ProxyRetries = _resources.ProxyPool?.Config.Retries ?? 0,
                 });
                 _probers[persona.Id] = prober;
             }
             return prober;
+        }
+
+        /// <summary>The pool's enabled members that are not unhealthy, with their passwords, for this shard.</summary>
+        private async Task<ProxyRotator> RotatorAsync(ProxyPoolConfig pool, CancellationToken ct)
+        {
+            var members = new List<(ProxyEndpoint, int)>();
+            foreach (var member in pool.Members)
+            {
+                if (await stores.Proxies.GetAsync(member.ProxyId, ct) is { Enabled: true, Status: not ProxyHealth.Unhealthy }
+                    && await stores.Proxies.EndpointAsync(member.ProxyId, ct) is { } endpoint)
+                {
+                    members.Add((endpoint, member.Weight));
+                }
+            }
+            return members.Count > 0 ? new ProxyRotator(members, pool.Rotation)
+                : throw new InvalidOperationException($"No proxy of the pool '{pool.Name}' is usable: each is deleted, disabled or unhealthy.");
         }
 
         public Task WriteAsync(DbConnection connection, DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>

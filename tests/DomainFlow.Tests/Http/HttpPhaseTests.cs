@@ -48,14 +48,14 @@ public sealed class HttpPhaseTests
         return new Lab(h, campaign.Id, world, dns, web);
     }
 
-    private static async Task ConfigureHttpAsync(Lab lab, HttpNameSelection names = HttpNameSelection.All)
+    private static async Task ConfigureHttpAsync(Lab lab, HttpNameSelection names = HttpNameSelection.All, Guid? proxyPool = null)
     {
         var persona = await lab.H.HttpPersonas.CreateAsync(new HttpPersonaConfig
         {
             Name = "lab web " + Guid.NewGuid().ToString("N")[..6], SchemeOrder = SchemeOrder.Http, HttpPorts = [lab.Web.HttpPort], AllowedStatusCodes = ["200-299"],
         }, null);
         var set = await lab.H.KeywordSets.CreateAsync(new KeywordSetConfig { Name = "brand " + Guid.NewGuid().ToString("N")[..6], Rules = [new(WebWorld.Brand, Category: "brand")] }, null);
-        var config = new HttpPhaseConfig { PersonaIds = [persona.Id], KeywordSetIds = [set.Id], AdHocKeywords = ["for sale"], Concurrency = 16, PerIpConcurrency = 8, Names = names };
+        var config = new HttpPhaseConfig { PersonaIds = [persona.Id], KeywordSetIds = [set.Id], AdHocKeywords = ["for sale"], Concurrency = 16, PerIpConcurrency = 8, Names = names, ProxyPoolId = proxyPool };
         await lab.H.Phases.ConfigureAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis, JsonSerializer.Serialize(config, DomainFlowJson.Options));
     }
 
@@ -136,5 +136,32 @@ public sealed class HttpPhaseTests
         Assert.Equal(removed, lab.Web.Requests.Count); // each host asked again once (a redirect asks the same host twice)
         Assert.All(domains.Where(d => d.Dns?.Outcome == "resolved"), d => Assert.NotNull(d.Http));
         Assert.Equal(domains.Count(d => d.Dns?.Outcome == "resolved"), phase.Counters["ok"] + phase.Counters["http_error"]);
+    }
+
+    [Fact]
+    public async Task Through_a_pool_a_dead_member_costs_a_retry_and_every_site_still_answers_through_the_live_one()
+    {
+        await using var lab = await ResolvedCampaignAsync("sqlite", 120, IPAddress.Parse("127.0.0.20"));
+        await using var socks = await DomainFlow.Testing.Proxies.ProxyServers.MicrosocksAsync("pool", "pool-pass");
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0)); // bound, never listening: a dead proxy
+        var dead = (await lab.H.Proxies.CreateManyAsync([new Core.Proxies.ProxyConfig { Protocol = ProxyProtocol.Http, Host = "127.0.0.1", Port = ((IPEndPoint)closed.LocalEndPoint!).Port }], null, paths: false))[0];
+        var live = (await lab.H.Proxies.CreateManyAsync([new Core.Proxies.ProxyConfig { Protocol = ProxyProtocol.Socks5, Host = "127.0.0.1", Port = socks.Port, Username = "pool", Password = "pool-pass" }], null, paths: false))[0];
+        var pool = await lab.H.ProxyPools.CreateAsync(new Core.Proxies.ProxyPoolConfig
+        {
+            Name = "lab pool", Members = [new(dead.Id), new(live.Id)], Rotation = Core.Proxies.ProxyRotation.RoundRobin, Retries = 1,
+        }, null);
+        await ConfigureHttpAsync(lab, proxyPool: pool.Id);
+
+        await lab.H.Phases.StartAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        await lab.H.RunUntilIdleAsync();
+
+        var phase = await lab.H.PhaseAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        var probed = (await DomainsAsync(lab)).Where(d => d.Http is not null).ToList();
+        Assert.Equal(PhaseStatus.Completed, phase.Status);
+        Assert.NotEmpty(probed);
+        Assert.True(phase.Counters.GetValueOrDefault("proxy_error") == 0, string.Join("\n", probed.Where(d => d.Http!.Outcome == "proxy_error").Take(3).Select(d => $"{d.Http!.Proxy}: {d.Http.Error}")));
+        Assert.All(probed, d => Assert.Equal($"socks5://pool@127.0.0.1:{socks.Port}", d.Http!.Proxy));
+        Assert.DoesNotContain(probed, d => d.Http!.Proxy!.Contains("pool-pass", StringComparison.Ordinal));
     }
 }

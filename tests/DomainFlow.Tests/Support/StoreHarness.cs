@@ -27,10 +27,13 @@ public sealed class StoreHarness : IAsyncDisposable
         KeywordSets = new global::DomainFlow.Store.Keywords.KeywordSetStore(db.Database);
         // The lab's sites live on loopback: the harness is a lab deployment.
         var network = new Core.Http.NetworkOptions { AllowPrivateTargets = true };
+        Proxies = new global::DomainFlow.Store.Proxies.ProxyStore(db.Database, new ReversibleTestProtector());
+        ProxyPools = new global::DomainFlow.Store.Proxies.ProxyPoolStore(db.Database);
+        var httpStores = new global::DomainFlow.Store.Http.HttpPhaseStores(HttpPersonas, KeywordSets, Personas, ProxyPools, Proxies);
         Phases = new PhaseControl(db.Database,
-            [new GenerationPlanner(db.Database, options), new DnsValidationPlanner(Personas, options), new global::DomainFlow.Store.Http.HttpPhasePlanner(HttpPersonas, KeywordSets, Personas, options)], Signal);
+            [new GenerationPlanner(db.Database, options), new DnsValidationPlanner(Personas, options), new global::DomainFlow.Store.Http.HttpPhasePlanner(httpStores, options)], Signal);
         Runner = new JobRunner(db.Database, Jobs, Phases,
-            [new GenerationShardProcessor(db.Database), new DnsValidationShardProcessor(db.Database, Personas, options), new global::DomainFlow.Store.Http.HttpShardProcessor(db.Database, HttpPersonas, KeywordSets, Personas, network)],
+            [new GenerationShardProcessor(db.Database), new DnsValidationShardProcessor(db.Database, Personas, options), new global::DomainFlow.Store.Http.HttpShardProcessor(db.Database, httpStores, network)],
             options, Signal);
         Domains = new DomainStore(db.Database);
         Lists = new ListUploadStore(db.Database);
@@ -50,6 +53,16 @@ public sealed class StoreHarness : IAsyncDisposable
     public DnsPersonaStore Personas { get; }
     public HttpPersonaStore HttpPersonas { get; }
     public global::DomainFlow.Store.Keywords.KeywordSetStore KeywordSets { get; }
+    public global::DomainFlow.Store.Proxies.ProxyStore Proxies { get; }
+    public global::DomainFlow.Store.Proxies.ProxyPoolStore ProxyPools { get; }
+
+    /// <summary>Store tests run without ASP.NET's key ring; the server's protector is tested through the API.</summary>
+    private sealed class ReversibleTestProtector : Core.ISecretProtector
+    {
+        public string Protect(string secret) => "test:" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret));
+
+        public string Unprotect(string ciphertext) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(ciphertext["test:".Length..]));
+    }
 
     public static async Task<StoreHarness> CreateAsync(string engine, int batchSize = 100, long shardSize = 1_000, TimeProvider? clock = null) =>
         new(await TestDatabase.CreateAsync(engine, clock), new JobRunnerOptions

@@ -7,6 +7,7 @@ CREATE TABLE http_results (
     outcome           TEXT    NOT NULL,
     status            INTEGER NULL,
     address           TEXT    NULL,
+    proxy             TEXT    NULL,
     final_url         TEXT    NULL,
     redirects         TEXT    NULL,
     title             TEXT    NULL,
