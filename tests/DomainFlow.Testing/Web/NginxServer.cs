@@ -1,0 +1,45 @@
+using DomainFlow.Testing.Proxies;
+
+namespace DomainFlow.Testing.Web;
+
+/// <summary>Debian's nginx for a test: one page for every Host on a free 127.0.0.1 port, gzip on, its own config and logs.</summary>
+public static class NginxServer
+{
+    public static Task<LoopbackDaemon> StartAsync(string indexHtml) =>
+        LoopbackDaemon.StartAsync("nginx", (port, directory) =>
+        {
+            // Workers run as nobody when started by root: everything they read must be world-readable.
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                    | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+            var site = Directory.CreateDirectory(Path.Combine(directory, "site")).FullName;
+            File.WriteAllText(Path.Combine(site, "index.html"), indexHtml);
+            var config = Path.Combine(directory, "nginx.conf");
+            File.WriteAllText(config, $$"""
+                worker_processes 1;
+                daemon off;
+                pid {{directory}}/nginx.pid;
+                error_log {{directory}}/error.log warn;
+                events { worker_connections 1024; }
+                http {
+                    access_log off;
+                    client_body_temp_path {{directory}}/body;
+                    proxy_temp_path {{directory}}/proxy;
+                    fastcgi_temp_path {{directory}}/fastcgi;
+                    uwsgi_temp_path {{directory}}/uwsgi;
+                    scgi_temp_path {{directory}}/scgi;
+                    gzip on;
+                    gzip_min_length 100;
+                    gzip_types text/html;
+                    server {
+                        listen 127.0.0.1:{{port}} default_server;
+                        root {{site}};
+                        location / { try_files /index.html =404; default_type "text/html; charset=utf-8"; }
+                    }
+                }
+                """);
+            return ["-c", config, "-p", directory, "-e", Path.Combine(directory, "error.log")];
+        });
+}
