@@ -35,6 +35,20 @@ public sealed class HttpProberTests : IAsyncLifetime
             ["br.lab.test"] = LabWebServer.Sites.Compressed("<title>Brotli</title><p>br body</p>", "br"),
             ["latin.lab.test"] = LabWebServer.Sites.Html("<html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 cr\u00e8me</title></head><body>na\u00efve</body></html>", "text/html; charset=windows-1252"),
             ["missing.lab.test"] = LabWebServer.Sites.Html("<title>Nope</title>", status: 404),
+            // Echoes what the client sent, so the persona's settings can be seen arriving.
+            ["echo.lab.test"] = context => LabWebServer.Sites.Page("Echo", string.Join("\n", context.Request.Headers.Select(h => $"<p>{h.Key}={System.Net.WebUtility.HtmlEncode(h.Value.ToString())}</p>")))(context),
+            // "/" sets a cookie and redirects; "/members" answers 200 only when the cookie came back.
+            ["cookie.lab.test"] = context =>
+            {
+                if (context.Request.Path == "/")
+                {
+                    context.Response.Cookies.Append("session", "abc");
+                    return LabWebServer.Sites.Redirect("/members", 302)(context);
+                }
+                return context.Request.Cookies.ContainsKey("session")
+                    ? LabWebServer.Sites.Page("Members", "welcome back")(context)
+                    : LabWebServer.Sites.Html("<title>Who are you</title>", status: 403)(context);
+            },
         };
         _lab = await LabWebServer.StartAsync(sites);
     }
@@ -207,11 +221,54 @@ public sealed class HttpProberTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_status_the_persona_does_not_allow_is_an_http_error_and_headers_and_user_agents_are_sent()
+    public async Task A_status_the_persona_does_not_allow_is_an_http_error()
     {
         var result = await ProbeAsync(Lab(Persona() with { AllowedStatusCodes = ["200-299"] }), "missing.lab.test");
 
         Assert.Equal((HttpOutcome.HttpError, 404), (result.Outcome, result.Status));
         Assert.Contains("404", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_agents_rotate_per_request_and_headers_and_language_are_sent()
+    {
+        var persona = Persona() with
+        {
+            UserAgents = ["Agent/One", "Agent/Two"], Headers = [new("X-Campaign", "spring"), new("Accept", "text/html")], AcceptLanguage = "de-DE",
+        };
+        using var prober = new HttpProber(Lab(persona) with { KeepText = true });
+
+        var first = await prober.ProbeAsync("echo.lab.test", Loopback);
+        var second = await prober.ProbeAsync("echo.lab.test", Loopback);
+
+        Assert.Contains("User-Agent=Agent/", first.Text, StringComparison.Ordinal);
+        Assert.NotEqual(UserAgent(first.Text!), UserAgent(second.Text!));
+        Assert.Contains("X-Campaign=spring", first.Text, StringComparison.Ordinal);
+        Assert.Contains("Accept=text/html", first.Text, StringComparison.Ordinal);
+        Assert.Contains("Accept-Language=de-DE", first.Text, StringComparison.Ordinal);
+        static string UserAgent(string text) => text.Split(' ').First(t => t.StartsWith("User-Agent=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_session_cookie_jar_carries_cookies_across_redirects_and_ignore_sends_none()
+    {
+        var session = await ProbeAsync(Lab(Persona() with { CookieMode = CookieMode.Session }), "cookie.lab.test");
+        var ignore = await ProbeAsync(Lab(Persona() with { CookieMode = CookieMode.Ignore }), "cookie.lab.test");
+
+        Assert.Equal((200, "Members"), (session.Status, session.Title));
+        Assert.Equal((403, HttpOutcome.HttpError), (ignore.Status, ignore.Outcome));
+    }
+
+    [Fact]
+    public async Task The_global_rate_cap_spaces_requests_out()
+    {
+        using var prober = new HttpProber(Lab(Persona() with { GlobalRate = new Core.Resources.RateSpec(20, 1) }));
+        var clock = Stopwatch.StartNew();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 11).Select(_ => prober.ProbeAsync("shop.lab.test", Loopback)));
+
+        // 11 requests at 20/s with a burst of 1 need at least 10 / 20 = 0.5 s.
+        Assert.All(results, r => Assert.Equal(HttpOutcome.Ok, r.Outcome));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.45), $"took only {clock.Elapsed.TotalSeconds:F2} s");
     }
 }
