@@ -27,9 +27,9 @@ public sealed class HttpPhaseTests
     }
 
     /// <summary>A campaign whose names went through DNS: existing ones resolve to the web lab's address.</summary>
-    private static async Task<Lab> ResolvedCampaignAsync(string engine, int names, IPAddress dnsAddress)
+    private static async Task<Lab> ResolvedCampaignAsync(string engine, int names, IPAddress dnsAddress, TimeProvider? clock = null)
     {
-        var h = await StoreHarness.CreateAsync(engine, batchSize: 50, shardSize: 150);
+        var h = await StoreHarness.CreateAsync(engine, batchSize: 50, shardSize: 150, clock: clock);
         var world = new DnsWorld(new DnsWorldOptions
         {
             Seed = 51, NameCount = names, ExistingFraction = 0.7, WebAddress = IPAddress.Loopback, WildcardShare = 0, BigTextShare = 0, Ipv6OnlyShare = 0,
@@ -163,5 +163,31 @@ public sealed class HttpPhaseTests
         Assert.True(phase.Counters.GetValueOrDefault("proxy_error") == 0, string.Join("\n", probed.Where(d => d.Http!.Outcome == "proxy_error").Take(3).Select(d => $"{d.Http!.Proxy}: {d.Http.Error}")));
         Assert.All(probed, d => Assert.Equal($"socks5://pool@127.0.0.1:{socks.Port}", d.Http!.Proxy));
         Assert.DoesNotContain(probed, d => d.Http!.Proxy!.Contains("pool-pass", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_batch_probed_by_a_node_that_died_is_redone_and_each_result_is_written_once(string engine)
+    {
+        var clock = new ManualClock();
+        await using var lab = await ResolvedCampaignAsync(engine, 150, IPAddress.Parse("127.0.0.21"), clock);
+        await ConfigureHttpAsync(lab);
+        await lab.H.Phases.StartAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        var crashed = (await lab.H.Jobs.ClaimAsync("node-a/0/x", lab.H.Options.LeaseDuration))!;
+        var stores = new global::DomainFlow.Store.Http.HttpPhaseStores(lab.H.HttpPersonas, lab.H.KeywordSets, lab.H.Personas, lab.H.ProxyPools, lab.H.Proxies);
+        await using (var session = new global::DomainFlow.Store.Http.HttpShardProcessor(lab.H.Db.Database, stores, new NetworkOptions { AllowPrivateTargets = true }).Open(crashed))
+        {
+            var batch = await session.PrepareAsync(50, CancellationToken.None); // probed, never committed: the node died here
+            Assert.True(batch.Processed > 0);
+        }
+
+        clock.Advance(lab.H.Options.LeaseDuration + TimeSpan.FromSeconds(1));
+        await lab.H.RunUntilIdleAsync("node-b/0/y");
+
+        var phase = await lab.H.PhaseAsync(lab.Campaign, PhaseName.HttpKeywordAnalysis);
+        var resolved = (await DomainsAsync(lab)).Where(d => d.Dns?.Outcome == "resolved").ToList();
+        Assert.Equal((PhaseStatus.Completed, (long)resolved.Count), (phase.Status, phase.Processed));
+        Assert.Equal(resolved.Count, phase.Counters["ok"] + phase.Counters["http_error"]);
+        Assert.All(resolved, d => Assert.NotNull(d.Http));
     }
 }
