@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -326,28 +327,19 @@ public sealed class HttpProber : IDisposable
         {
             var status = (int)response.StatusCode;
             var cap = _persona.MaxBodyBytes;
-            var buffer = new byte[Math.Min(cap + 1, 256 * 1024)];
-            var length = 0;
-            await using (var stream = await response.Content.ReadAsStreamAsync(ct))
-            {
-                while (length <= cap)
-                {
-                    if (length == buffer.Length)
-                    {
-                        Array.Resize(ref buffer, Math.Min(cap + 1, buffer.Length * 2));
-                    }
-                    var read = await stream.ReadAsync(buffer.AsMemory(length, buffer.Length - length), ct);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-                    length += read;
-                }
-            }
+            var (buffer, length) = await ReadBodyAsync(response, cap, ct);
             var truncated = length > cap;
-            var body = buffer.AsSpan(0, Math.Min(length, cap));
+            var bodyBytes = Math.Min(length, cap);
             var contentType = response.Content.Headers.ContentType;
-            var page = PageExtractor.Extract(body, contentType?.CharSet, response.Content.Headers.ContentLanguage.FirstOrDefault());
+            PageContent page;
+            try
+            {
+                page = PageExtractor.Extract(buffer.AsSpan(0, bodyBytes), contentType?.CharSet, response.Content.Headers.ContentLanguage.FirstOrDefault());
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
             var isText = contentType?.MediaType is null || contentType.MediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase) || contentType.MediaType.Contains("html", StringComparison.OrdinalIgnoreCase);
             var options = _prober._options;
             var keywords = isText && options.Keywords is { } matcher ? matcher.Match($"{page.Description}\n{page.Text}") : Keywords.KeywordMatches.None;
@@ -369,7 +361,7 @@ public sealed class HttpProber : IDisposable
                 Description = isText ? page.Description : null,
                 ContentType = contentType?.ToString(),
                 ContentLength = response.Content.Headers.ContentLength,
-                BodyBytes = body.Length,
+                BodyBytes = bodyBytes,
                 BodyTruncated = truncated,
                 Server = response.Headers.Server.Count > 0 ? response.Headers.Server.ToString() : null,
                 Language = isText ? page.Language : null,
@@ -383,6 +375,42 @@ public sealed class HttpProber : IDisposable
                 Technologies = technologies,
                 FaviconHash = options.Favicon && _persona.Allows(status) ? await FaviconAsync(url, ct) : null,
             };
+        }
+
+        /// <summary>
+        /// Up to cap + 1 bytes (one more tells a cut body) into a pooled buffer grown as the body comes: most pages are
+        /// small, and a fresh large array per probe would land on the large object heap every time.
+        /// </summary>
+        private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpResponseMessage response, int cap, CancellationToken ct)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(cap + 1, 32 * 1024));
+            var length = 0;
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(ct);
+                while (length <= cap)
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(Math.Min(cap + 1, buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                    var read = await stream.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, cap + 1) - length), ct);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+                    length += read;
+                }
+                return (buffer, length);
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
         }
 
         private static IEnumerable<Cookie> SetCookies(HttpResponseMessage response) =>
