@@ -7,6 +7,10 @@ import type {
   DnsFilter,
   DnsPersona,
   DnsValidationConfig,
+  HttpPersona,
+  HttpPhaseConfig,
+  KeywordSet,
+  ProxyPool,
   DomainPage,
   GenerationConfig,
   GenerationPreview,
@@ -57,6 +61,9 @@ export const campaignsApi = {
   configureDns: (id: string, config: DnsValidationConfig) =>
     apiRequest<Phase>(`/campaigns/${enc(id)}/phases/dns_validation/config`, { method: 'PUT', json: config }),
 
+  configureHttp: (id: string, config: HttpPhaseConfig) =>
+    apiRequest<Phase>(`/campaigns/${enc(id)}/phases/http_keyword_analysis/config`, { method: 'PUT', json: config }),
+
   phaseAction: (id: string, phase: PhaseName, action: PhaseAction) =>
     apiRequest<Phase>(`/campaigns/${enc(id)}/phases/${phase}/${action}`, { method: 'POST' }),
 
@@ -87,4 +94,11 @@ export function campaignEventsUrl(id?: string): string {
 
 export const dnsPersonasApi = {
   list: (signal?: AbortSignal) => apiRequest<DnsPersona[]>('/personas/dns', { signal }),
+}
+
+/** The workspace resources the HTTP phase's configuration names (their own pages come later). */
+export const httpResourcesApi = {
+  personas: (signal?: AbortSignal) => apiRequest<HttpPersona[]>('/personas/http', { signal }),
+  keywordSets: (signal?: AbortSignal) => apiRequest<KeywordSet[]>('/keyword-sets', { signal }),
+  proxyPools: (signal?: AbortSignal) => apiRequest<ProxyPool[]>('/proxy-pools', { signal }),
 }

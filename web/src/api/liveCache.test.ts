@@ -11,10 +11,13 @@ describe('changesDomainRows', () => {
     expect(changesDomainRows(event('phase_progress', 'generation'))).toBe(false)
   })
 
-  it('DNS validation: when a run starts, settles or ends, not on every progress tick', () => {
-    for (const type of ['phase_started', 'phase_paused', 'phase_completed', 'phase_stopped', 'phase_failed'] as const) {
-      expect(changesDomainRows(event(type, 'dns_validation'))).toBe(true)
+  it('DNS validation and HTTP analysis: when a run starts, settles or ends, not on every progress tick', () => {
+    for (const phase of ['dns_validation', 'http_keyword_analysis'] as const) {
+      for (const type of ['phase_started', 'phase_paused', 'phase_completed', 'phase_stopped', 'phase_failed'] as const) {
+        expect(changesDomainRows(event(type, phase))).toBe(true)
+      }
+      expect(changesDomainRows(event('phase_progress', phase))).toBe(false)
     }
-    expect(changesDomainRows(event('phase_progress', 'dns_validation'))).toBe(false)
+    expect(changesDomainRows(event('phase_completed', 'analysis'))).toBe(false)
   })
 })

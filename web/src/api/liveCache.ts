@@ -24,10 +24,10 @@ export function applyEventToCache(queryClient: QueryClient, event: CampaignEvent
   }
 }
 
-/** Events after which the loaded domain rows are out of date: new names, or DNS results written or reset. */
+/** Events after which the loaded domain rows are out of date: new names, or DNS or HTTP results written or reset. */
 export function changesDomainRows(event: CampaignEvent): boolean {
   if (event.phase === 'generation') return event.type === 'phase_completed' || event.type === 'phase_stopped'
-  if (event.phase === 'dns_validation') {
+  if (event.phase === 'dns_validation' || event.phase === 'http_keyword_analysis') {
     return ['phase_started', 'phase_completed', 'phase_stopped', 'phase_failed', 'phase_paused'].includes(event.type)
   }
   return false

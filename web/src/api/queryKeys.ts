@@ -17,3 +17,9 @@ export const generationKeys = {
 export const dnsPersonaKeys = {
   list: () => ['personas', 'dns', 'list'] as const,
 }
+
+export const httpResourceKeys = {
+  personas: () => ['personas', 'http', 'list'] as const,
+  keywordSets: () => ['keyword-sets', 'list'] as const,
+  proxyPools: () => ['proxy-pools', 'list'] as const,
+}

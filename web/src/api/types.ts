@@ -30,6 +30,10 @@ export type GenerationPreview = Schemas['GenerationPreviewDto']
 export type DomainDns = Schemas['DomainDnsDto']
 export type DnsOutcome = Schemas['DnsOutcome']
 export type DnsPersona = Schemas['DnsPersonaDto']
+export type HttpPersona = Schemas['HttpPersonaDto']
+export type KeywordSet = Schemas['KeywordSetDto']
+export type ProxyPool = Schemas['ProxyPoolDto']
+export type DomainHttp = Schemas['DomainHttpDto']
 
 export const DNS_OUTCOMES = [
   'resolved', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'error', 'wildcard',
@@ -47,6 +51,23 @@ export interface DnsValidationConfig {
   batchSize?: number
   wildcardDetection?: boolean
   names?: DnsNameSelection
+}
+
+/** Which resolved names an HTTP run covers: all of them, or those without an HTTP result yet. */
+export type HttpNameSelection = 'all' | 'unprobed'
+
+/** Body of PUT …/phases/http_keyword_analysis/config (free JSON on the server, hand-typed here). */
+export interface HttpPhaseConfig {
+  personaIds: string[]
+  keywordSetIds?: string[]
+  adHocKeywords?: string[]
+  concurrency?: number
+  perIpConcurrency?: number
+  batchSize?: number
+  names?: HttpNameSelection
+  favicon?: boolean
+  redirectDnsPersonaId?: string | null
+  proxyPoolId?: string | null
 }
 
 export interface GenerationConfig {

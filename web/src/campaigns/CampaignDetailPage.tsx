@@ -56,7 +56,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
       </section>
       <DomainsSection
         campaignId={campaign.id}
-        changing={phases.some((p) => (p.phase === 'generation' || p.phase === 'dns_validation') && p.status === 'running')}
+        changing={phases.some((p) => p.phase !== 'analysis' && p.status === 'running')}
       />
     </div>
   )

@@ -24,14 +24,20 @@ const columns = helper.columns([
   helper.accessor((row) => row.dns?.status ?? null, { id: 'dns', header: 'DNS', cell: (info) => <DnsStatusBadge status={info.getValue()} /> }),
   helper.accessor((row) => [...(row.dns?.ipv4 ?? []), ...(row.dns?.ipv6 ?? [])].join(', '), { id: 'addresses', header: 'Addresses' }),
   helper.accessor((row) => (row.dns?.cname ?? []).join(' → '), { id: 'cname', header: 'CNAME chain' }),
+  helper.accessor((row) => (row.http ? `${row.http.outcome.replaceAll('_', ' ')}${row.http.statusCode ? ` ${row.http.statusCode}` : ''}` : ''), { id: 'http', header: 'HTTP' }),
+  helper.accessor((row) => row.http?.title ?? '', { id: 'title', header: 'Title' }),
+  helper.accessor((row) => (row.http ? row.http.keywordScore.toFixed(1) + (row.http.parked ? ' · parked' : '') : ''), { id: 'score', header: 'Score' }),
 ])
-const GRID = 'grid grid-cols-[2rem_5.5rem_minmax(0,1.3fr)_6.5rem_minmax(0,1fr)_minmax(0,1fr)]'
+const GRID = 'grid grid-cols-[2rem_5.5rem_minmax(0,1.3fr)_6.5rem_minmax(0,1fr)_minmax(0,1fr)_6rem_minmax(0,1fr)_5rem]'
 const CELL_CLASSES: Record<string, string> = {
   ordinal: 'px-3 text-xs text-zinc-500 tabular-nums',
   name: 'truncate px-3 font-mono text-xs',
   dns: 'px-3',
   addresses: 'truncate px-3 font-mono text-xs text-zinc-600 dark:text-zinc-400',
   cname: 'truncate px-3 font-mono text-xs text-zinc-600 dark:text-zinc-400',
+  http: 'truncate px-3 text-xs',
+  title: 'truncate px-3 text-xs text-zinc-600 dark:text-zinc-400',
+  score: 'truncate px-3 text-xs tabular-nums',
 }
 
 export interface DomainsTableProps {

@@ -11,6 +11,7 @@ import { cn } from '../lib/cn'
 import { formatDuration, formatNumber, formatRate, percent } from '../lib/format'
 import { DnsPhaseConfig } from './DnsPhaseConfig'
 import { DnsPhaseMetrics } from './DnsPhaseMetrics'
+import { HttpPhaseConfig } from './HttpPhaseConfig'
 import { PhaseCounters } from './PhaseCounters'
 import { phaseLabel } from './phaseLabels'
 import { PhaseActions } from './PhaseActions'
@@ -80,6 +81,7 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
 
         {dns ? <DnsPhaseMetrics phase={phase} /> : <PhaseCounters phase={name} counters={phase.counters ?? {}} />}
         {dns && <DnsPhaseConfig campaignId={campaignId} phase={phase} />}
+        {name === 'http_keyword_analysis' && <HttpPhaseConfig campaignId={campaignId} phase={phase} />}
 
         {phase.error && <Alert tone="error"><span data-testid={`phase-failure-${name}`}>{phase.error}</span></Alert>}
         {/* A start that fails its plan answers 409 with the phase's own error: say it once. */}

@@ -1,0 +1,95 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { campaignsApi } from '../api/campaigns'
+import { ApiError, errorMessage } from '../api/client'
+import { campaignKeys } from '../api/queryKeys'
+import type { Campaign, HttpPhaseConfig, Phase } from '../api/types'
+import { Alert } from '../components/Alert'
+import { Button } from '../components/Button'
+import { Checkbox } from '../components/Checkbox'
+import { Field } from '../components/Field'
+import { Input, Textarea } from '../components/Input'
+import { Select } from '../components/Select'
+import { normalizeFieldErrors, otherFieldErrors } from '../lib/fieldErrors'
+import { HTTP_CONFIG_FIELDS, HTTP_NAME_OPTIONS, httpFormFromConfig, toHttpPhaseConfig, type HttpConfigFormState } from './httpConfigForm'
+import { ResourceChecklist } from './ResourceChecklist'
+import { useHttpResources } from './useHttpResources'
+
+export interface HttpConfigPanelProps {
+  campaignId: string
+  phase: Phase
+  onSaved: () => void
+  onCancel?: () => void
+}
+
+/** The HTTP keyword analysis phase's configuration: personas, keyword sets and keywords, concurrency, names, proxy pool. */
+export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpConfigPanelProps) {
+  const queryClient = useQueryClient()
+  const { personas, keywordSets, proxyPools } = useHttpResources()
+  const [form, setForm] = useState<HttpConfigFormState>(() => httpFormFromConfig(phase.config))
+  const update = (patch: Partial<HttpConfigFormState>) => setForm((f) => ({ ...f, ...patch }))
+
+  const save = useMutation({
+    mutationFn: (config: HttpPhaseConfig) => campaignsApi.configureHttp(campaignId, config),
+    onSuccess: (saved) => {
+      queryClient.setQueryData<Campaign>(campaignKeys.detail(campaignId), (campaign) =>
+        campaign && { ...campaign, phases: campaign.phases.map((p) => (p.phase === saved.phase ? saved : p)) })
+      void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) })
+      onSaved()
+    },
+  })
+
+  const problem = save.error instanceof ApiError ? save.error.problem : undefined
+  const errors = normalizeFieldErrors(problem?.errors ?? {})
+  const otherErrors = otherFieldErrors(errors, HTTP_CONFIG_FIELDS)
+  const pools = [{ value: '', label: 'None: connect directly' }, ...(proxyPools.data ?? []).filter((p) => p.enabled).map((p) => ({ value: p.id, label: p.name }))]
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault()
+    save.mutate(toHttpPhaseConfig(form))
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label="HTTP keyword analysis configuration" data-testid="http-config-form"
+      className="flex flex-col gap-3 rounded-md border border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-950/40">
+      <ResourceChecklist legend="HTTP personas" testId="http-persona" items={personas.data?.map((p) => ({ ...p, detail: p.schemeOrder.replaceAll('_', ' ') }))}
+        isPending={personas.isPending} error={personas.error} selected={form.personaIds} onChange={(personaIds) => update({ personaIds })}
+        errors={errors.personaIds} empty="No enabled HTTP persona yet: create one through the API (POST /api/v2/personas/http)." />
+      <ResourceChecklist legend="Keyword sets" testId="http-keyword-set" items={keywordSets.data?.map((s) => ({ ...s, detail: `${s.rules.length} rules` }))}
+        isPending={keywordSets.isPending} error={keywordSets.error} selected={form.keywordSetIds} onChange={(keywordSetIds) => update({ keywordSetIds })}
+        errors={errors.keywordSetIds} empty="No enabled keyword set yet (optional)." />
+
+      <Field label="Ad-hoc keywords (one a line, optional)" htmlFor="http-adhoc" errors={errors.adHocKeywords}>
+        <Textarea id="http-adhoc" value={form.adHocKeywords} onChange={(e) => update({ adHocKeywords: e.target.value })} data-testid="http-adhoc" />
+      </Field>
+
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+        <Field label="Sites at once" htmlFor="http-concurrency" errors={errors.concurrency}>
+          <Input id="http-concurrency" type="number" min={1} max={2000} value={form.concurrency} aria-invalid={!!errors.concurrency}
+            onChange={(e) => update({ concurrency: e.target.value })} data-testid="http-concurrency" />
+        </Field>
+        <Field label="Per IP address" htmlFor="http-per-ip" errors={errors.perIpConcurrency} hint="Parked domains share addresses.">
+          <Input id="http-per-ip" type="number" min={1} value={form.perIpConcurrency} aria-invalid={!!errors.perIpConcurrency}
+            onChange={(e) => update({ perIpConcurrency: e.target.value })} data-testid="http-per-ip" />
+        </Field>
+        <Field label="Names to probe" htmlFor="http-names" errors={errors.names}>
+          <Select id="http-names" options={HTTP_NAME_OPTIONS} value={form.names} onValueChange={(names) => update({ names })} data-testid="http-names" />
+        </Field>
+        <Field label="Proxy pool" htmlFor="http-pool" errors={errors.proxyPoolId}>
+          <Select id="http-pool" options={pools} value={form.proxyPoolId} onValueChange={(proxyPoolId) => update({ proxyPoolId })} data-testid="http-pool" />
+        </Field>
+      </div>
+      <Checkbox label="Fetch favicons (Shodan favicon hash)" checked={form.favicon} onCheckedChange={(favicon) => update({ favicon })} data-testid="http-favicon" />
+
+      {otherErrors.length > 0 && <Alert tone="error" title="Not saved">{otherErrors.join(' ')}</Alert>}
+      {save.isError && !problem?.errors && <Alert tone="error" title="Not saved"><span data-testid="http-config-error">{errorMessage(save.error)}</span></Alert>}
+
+      <div className="flex justify-end gap-2">
+        {onCancel && <Button size="sm" onClick={onCancel} data-testid="http-config-cancel">Cancel</Button>}
+        <Button type="submit" size="sm" variant="primary" disabled={save.isPending} aria-busy={save.isPending} data-testid="http-config-save">
+          {save.isPending ? 'Saving…' : 'Save configuration'}
+        </Button>
+      </div>
+    </form>
+  )
+}

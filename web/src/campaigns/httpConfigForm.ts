@@ -1,0 +1,99 @@
+import type { HttpNameSelection, HttpPhaseConfig } from '../api/types'
+
+/** What the HTTP configuration form edits; numbers stay text so a half-typed value is not coerced. */
+export interface HttpConfigFormState {
+  personaIds: string[]
+  keywordSetIds: string[]
+  adHocKeywords: string
+  concurrency: string
+  perIpConcurrency: string
+  names: HttpNameSelection
+  favicon: boolean
+  proxyPoolId: string
+}
+
+export const DEFAULT_HTTP_CONFIG_FORM: HttpConfigFormState = {
+  personaIds: [],
+  keywordSetIds: [],
+  adHocKeywords: '',
+  concurrency: '50',
+  perIpConcurrency: '4',
+  names: 'all',
+  favicon: false,
+  proxyPoolId: '',
+}
+
+/** Form inputs that show a server validation message next to them; anything else goes to a general alert. */
+export const HTTP_CONFIG_FIELDS = ['personaIds', 'keywordSetIds', 'adHocKeywords', 'concurrency', 'perIpConcurrency', 'names', 'proxyPoolId'] as const
+
+export const HTTP_NAME_OPTIONS = [
+  { value: 'all', label: 'All resolved names' },
+  { value: 'unprobed', label: 'Resolved names without a result' },
+] as const satisfies readonly { value: HttpNameSelection; label: string }[]
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+}
+
+function ids(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
+}
+
+/** The stored `phase.config` (free JSON) as form state; anything missing or malformed falls back to the defaults. */
+export function httpFormFromConfig(config: unknown): HttpConfigFormState {
+  const c = record(config)
+  return {
+    personaIds: ids(c.personaIds),
+    keywordSetIds: ids(c.keywordSetIds),
+    adHocKeywords: ids(c.adHocKeywords).join('\n'),
+    concurrency: typeof c.concurrency === 'number' ? String(c.concurrency) : DEFAULT_HTTP_CONFIG_FORM.concurrency,
+    perIpConcurrency: typeof c.perIpConcurrency === 'number' ? String(c.perIpConcurrency) : DEFAULT_HTTP_CONFIG_FORM.perIpConcurrency,
+    names: c.names === 'unprobed' ? 'unprobed' : 'all',
+    favicon: c.favicon === true,
+    proxyPoolId: typeof c.proxyPoolId === 'string' ? c.proxyPoolId : '',
+  }
+}
+
+/** The PUT body: one ad-hoc keyword per non-blank line, numbers as typed (the server says what is wrong with them). */
+export function toHttpPhaseConfig(form: HttpConfigFormState): HttpPhaseConfig {
+  const number = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()))
+  const concurrency = number(form.concurrency)
+  const perIpConcurrency = number(form.perIpConcurrency)
+  return {
+    personaIds: [...new Set(form.personaIds)],
+    keywordSetIds: [...new Set(form.keywordSetIds)],
+    adHocKeywords: form.adHocKeywords.split('\n').map((k) => k.trim()).filter((k) => k.length > 0),
+    ...(concurrency !== undefined ? { concurrency } : {}),
+    ...(perIpConcurrency !== undefined ? { perIpConcurrency } : {}),
+    names: form.names,
+    favicon: form.favicon,
+    proxyPoolId: form.proxyPoolId === '' ? null : form.proxyPoolId,
+  }
+}
+
+/** One line for the collapsed card: "Browser · 2 keyword sets + 3 keywords · 50 at once (4 per IP) · all resolved names". */
+export function summarizeHttpConfig(config: unknown, personaNames: ReadonlyMap<string, string>): string | null {
+  const c = record(config)
+  if (!Array.isArray(c.personaIds)) return null
+  const form = httpFormFromConfig(config)
+  const who = form.personaIds.map((id) => personaNames.get(id) ?? `persona ${id.slice(0, 8)}`).join(', ')
+  const adHoc = form.adHocKeywords === '' ? 0 : form.adHocKeywords.split('\n').length
+  const keywords = [
+    form.keywordSetIds.length > 0 ? `${form.keywordSetIds.length} keyword set${form.keywordSetIds.length === 1 ? '' : 's'}` : null,
+    adHoc > 0 ? `${adHoc} keyword${adHoc === 1 ? '' : 's'}` : null,
+  ].filter(Boolean).join(' + ')
+  return [
+    who,
+    keywords || 'no keywords',
+    `${form.concurrency} at once (${form.perIpConcurrency} per IP)`,
+    form.names === 'unprobed' ? 'names without a result' : 'all resolved names',
+    ...(form.proxyPoolId ? ['through a proxy pool'] : []),
+    ...(form.favicon ? ['favicons'] : []),
+  ].join(' · ')
+}
+
+/** Adds or removes one id, keeping the order of choice. */
+export function toggleId(list: readonly string[], id: string, checked: boolean): string[] {
+  const without = list.filter((existing) => existing !== id)
+  return checked ? [...without, id] : without
+}
