@@ -14,6 +14,8 @@ import { Link } from './components/Link'
 import { matchRoute, usePathname, type Route } from './navigation'
 import { DnsPersonasPage } from './personas/DnsPersonasPage'
 import { PersonaEditorPage } from './personas/PersonaEditorPage'
+import { KeywordSetEditorPage } from './keywords/KeywordSetEditorPage'
+import { KeywordSetsPage } from './keywords/KeywordSetsPage'
 
 type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
 
@@ -32,6 +34,12 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
       return <PersonaEditorPage key="new" />
     case 'dnsPersona':
       return <PersonaEditorPage key={route.id} id={route.id} />
+    case 'keywordSets':
+      return <KeywordSetsPage />
+    case 'newKeywordSet':
+      return <KeywordSetEditorPage key="new" />
+    case 'keywordSet':
+      return <KeywordSetEditorPage key={route.id} id={route.id} />
     case 'account':
       return <AccountPage session={session} />
     case 'changePassword':

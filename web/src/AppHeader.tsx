@@ -13,6 +13,7 @@ export function AppHeader({ user }: { user: User }) {
         <nav className="flex gap-4 text-sm text-zinc-600 dark:text-zinc-400">
           <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
           <Link to="/personas/dns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dns-personas">DNS personas</Link>
+          <Link to="/keyword-sets" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-keyword-sets">Keyword sets</Link>
         </nav>
         <div className="ml-auto">
           <UserMenu user={user} />

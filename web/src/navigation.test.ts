@@ -15,6 +15,12 @@ describe('matchRoute', () => {
     expect(matchRoute('/personas/dns/p-1')).toEqual({ name: 'dnsPersona', id: 'p-1' })
     expect(matchRoute('/personas')).toEqual({ name: 'notFound' })
   })
+
+  it('maps the keyword set pages', () => {
+    expect(matchRoute('/keyword-sets')).toEqual({ name: 'keywordSets' })
+    expect(matchRoute('/keyword-sets/new')).toEqual({ name: 'newKeywordSet' })
+    expect(matchRoute('/keyword-sets/k-1/')).toEqual({ name: 'keywordSet', id: 'k-1' })
+  })
 })
 
 describe('auth routes', () => {

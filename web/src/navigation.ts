@@ -43,6 +43,9 @@ export type Route =
   | { name: 'dnsPersonas' }
   | { name: 'newDnsPersona' }
   | { name: 'dnsPersona'; id: string }
+  | { name: 'keywordSets' }
+  | { name: 'newKeywordSet' }
+  | { name: 'keywordSet'; id: string }
   | { name: 'login' }
   | { name: 'setup' }
   | { name: 'account' }
@@ -68,5 +71,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/personas/dns/new') return { name: 'newDnsPersona' }
   const persona = /^\/personas\/dns\/([^/]+)$/.exec(path)
   if (persona?.[1]) return { name: 'dnsPersona', id: decodeURIComponent(persona[1]) }
+  if (path === '/keyword-sets') return { name: 'keywordSets' }
+  if (path === '/keyword-sets/new') return { name: 'newKeywordSet' }
+  const keywordSet = /^\/keyword-sets\/([^/]+)$/.exec(path)
+  if (keywordSet?.[1]) return { name: 'keywordSet', id: decodeURIComponent(keywordSet[1]) }
   return { name: 'notFound' }
 }

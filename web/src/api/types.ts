@@ -4,7 +4,7 @@
 // describe the event stream; compile-time checks below keep them in line with the schema.
 import type { components } from './schema'
 
-type Schemas = components['schemas']
+export type Schemas = components['schemas']
 
 export type PhaseName = Schemas['PhaseName']
 export type CampaignStatus = Schemas['CampaignStatus']

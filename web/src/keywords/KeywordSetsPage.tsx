@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Download, Plus, Upload } from 'lucide-react'
+import { useRef } from 'react'
+import { errorMessage } from '../api/client'
+import { Alert } from '../components/Alert'
+import { Button } from '../components/Button'
+import { Card } from '../components/Card'
+import { Link } from '../components/Link'
+import { KEYWORD_SETS_EXPORT_URL, keywordSetKeys, keywordSetsApi } from './keywordSetsApi'
+
+/** /keyword-sets: every keyword set of the workspace, with import and export. */
+export function KeywordSetsPage() {
+  const queryClient = useQueryClient()
+  const input = useRef<HTMLInputElement>(null)
+  const query = useQuery({ queryKey: keywordSetKeys.list(), queryFn: ({ signal }) => keywordSetsApi.list(signal) })
+  const importFile = useMutation({
+    mutationFn: async (file: File) => {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(await file.text())
+      } catch {
+        throw new Error(`${file.name} is not JSON. Import a file made by Export.`)
+      }
+      return keywordSetsApi.importMany(parsed)
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keywordSetKeys.list() }),
+    onSettled: () => {
+      if (input.current) input.current.value = ''
+    },
+  })
+  const sets = query.data ?? []
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-lg font-semibold">Keyword sets</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          <input ref={input} type="file" accept=".json,application/json" className="hidden" data-testid="import-keyword-sets-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              if (file) importFile.mutate(file)
+            }} />
+          <Button onClick={() => input.current?.click()} disabled={importFile.isPending} data-testid="import-keyword-sets">
+            <Upload aria-hidden /> {importFile.isPending ? 'Importing…' : 'Import'}
+          </Button>
+          <Button asChild>
+            <a href={KEYWORD_SETS_EXPORT_URL} download data-testid="export-keyword-sets"><Download aria-hidden /> Export</a>
+          </Button>
+          <Button variant="primary" asChild>
+            <Link to="/keyword-sets/new" data-testid="new-keyword-set"><Plus /> New keyword set</Link>
+          </Button>
+        </div>
+      </div>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        What the HTTP phase looks for on each page: literal words and phrases, or regular expressions that run without
+        backtracking. Every hit is counted; a set's score adds weight × log2(1 + count) per rule.
+      </p>
+      {query.isError && <Alert tone="error" title="Could not load keyword sets">{errorMessage(query.error)}</Alert>}
+      {importFile.isSuccess && <Alert tone="success" onDismiss={() => importFile.reset()}>Imported {importFile.data.length} keyword set{importFile.data.length === 1 ? '' : 's'}.</Alert>}
+      {importFile.isError && <Alert tone="error" title="Nothing was imported" onDismiss={() => importFile.reset()}>{errorMessage(importFile.error)}</Alert>}
+      <Card className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="keyword-sets-table">
+          <thead>
+            <tr className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800">
+              <th className="px-3 py-2 font-medium">Name</th>
+              <th className="px-3 py-2 font-medium">Rules</th>
+              <th className="px-3 py-2 font-medium">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sets.map((set) => (
+              <tr key={set.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-900" data-testid="keyword-set-row">
+                <td className="px-3 py-2"><Link to={`/keyword-sets/${set.id}`} className="font-medium underline-offset-2 hover:underline">{set.name}</Link></td>
+                <td className="px-3 py-2 tabular-nums">{set.rules.length}</td>
+                <td className="px-3 py-2 text-xs">{set.enabled ? 'enabled' : 'disabled'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+        {query.isSuccess && sets.length === 0 && <p className="p-6 text-center text-sm text-zinc-500">No keyword sets yet. Create one, or import a file exported elsewhere.</p>}
+      </Card>
+    </div>
+  )
+}
