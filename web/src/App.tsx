@@ -16,6 +16,7 @@ import { DnsPersonasPage } from './personas/DnsPersonasPage'
 import { PersonaEditorPage } from './personas/PersonaEditorPage'
 import { KeywordSetEditorPage } from './keywords/KeywordSetEditorPage'
 import { KeywordSetsPage } from './keywords/KeywordSetsPage'
+import { ProxiesPage } from './proxies/ProxiesPage'
 
 type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
 
@@ -40,6 +41,8 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
       return <KeywordSetEditorPage key="new" />
     case 'keywordSet':
       return <KeywordSetEditorPage key={route.id} id={route.id} />
+    case 'proxies':
+      return <ProxiesPage />
     case 'account':
       return <AccountPage session={session} />
     case 'changePassword':

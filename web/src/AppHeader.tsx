@@ -14,6 +14,7 @@ export function AppHeader({ user }: { user: User }) {
           <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
           <Link to="/personas/dns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dns-personas">DNS personas</Link>
           <Link to="/keyword-sets" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-keyword-sets">Keyword sets</Link>
+          <Link to="/proxies" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-proxies">Proxies</Link>
         </nav>
         <div className="ml-auto">
           <UserMenu user={user} />

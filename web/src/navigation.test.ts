@@ -20,6 +20,7 @@ describe('matchRoute', () => {
     expect(matchRoute('/keyword-sets')).toEqual({ name: 'keywordSets' })
     expect(matchRoute('/keyword-sets/new')).toEqual({ name: 'newKeywordSet' })
     expect(matchRoute('/keyword-sets/k-1/')).toEqual({ name: 'keywordSet', id: 'k-1' })
+    expect(matchRoute('/proxies/')).toEqual({ name: 'proxies' })
   })
 })
 

@@ -44,6 +44,7 @@ export type Route =
   | { name: 'newDnsPersona' }
   | { name: 'dnsPersona'; id: string }
   | { name: 'keywordSets' }
+  | { name: 'proxies' }
   | { name: 'newKeywordSet' }
   | { name: 'keywordSet'; id: string }
   | { name: 'login' }
@@ -72,6 +73,7 @@ export function matchRoute(pathname: string): Route {
   const persona = /^\/personas\/dns\/([^/]+)$/.exec(path)
   if (persona?.[1]) return { name: 'dnsPersona', id: decodeURIComponent(persona[1]) }
   if (path === '/keyword-sets') return { name: 'keywordSets' }
+  if (path === '/proxies') return { name: 'proxies' }
   if (path === '/keyword-sets/new') return { name: 'newKeywordSet' }
   const keywordSet = /^\/keyword-sets\/([^/]+)$/.exec(path)
   if (keywordSet?.[1]) return { name: 'keywordSet', id: decodeURIComponent(keywordSet[1]) }
