@@ -78,7 +78,7 @@ public sealed partial class DnsPersonasPageTests(BrowserFixture browser) : Brows
         await Expect(Page.GetByText("No DNS personas yet")).ToBeVisibleAsync();
         static FilePayload File(string json) => new() { Name = "personas.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json) };
 
-        await Page.GetByTestId("import-file").SetInputFilesAsync(File("""
+        await Page.GetByTestId("import-personas-file").SetInputFilesAsync(File("""
             [{ "name": "Good", "resolvers": [{ "address": "127.0.0.1:5353" }] },
              { "name": "Broken", "resolvers": [{ "address": "not-an-ip" }] }]
             """));
@@ -86,7 +86,7 @@ public sealed partial class DnsPersonasPageTests(BrowserFixture browser) : Brows
         await Expect(Page.GetByTestId("import-problems")).ToContainTextAsync("#2 “Broken” resolvers[0].address: must be an IP address");
         await Expect(Page.GetByTestId("persona-row")).ToHaveCountAsync(0);
 
-        await Page.GetByTestId("import-file").SetInputFilesAsync(File("""
+        await Page.GetByTestId("import-personas-file").SetInputFilesAsync(File("""
             [{ "name": "Good", "resolvers": [{ "address": "127.0.0.1:5353" }] },
              { "name": "Also good", "resolvers": [{ "address": "127.0.0.2:5353", "weight": 2 }], "strategy": "weighted" }]
             """));

@@ -23,12 +23,9 @@ public static class AuditAction
     public const string PhasePaused = "phase.paused";
     public const string PhaseResumed = "phase.resumed";
     public const string PhaseStopped = "phase.stopped";
-    public const string PersonaCreated = "persona.created";
-    public const string PersonaUpdated = "persona.updated";
-    public const string PersonaDeleted = "persona.deleted";
-    public const string KeywordSetCreated = "keyword_set.created";
-    public const string KeywordSetUpdated = "keyword_set.updated";
-    public const string KeywordSetDeleted = "keyword_set.deleted";
+
+    // Workspace resources record "<area>.created", "<area>.updated" and "<area>.deleted", with the areas persona (DNS
+    // and HTTP personas; the target type tells them apart), keyword_set, proxy_pool and proxy.
 }
 
 public enum AuditOutcome

@@ -7,7 +7,11 @@ using System.Text;
 namespace DomainFlow.Core.Http;
 
 /// <summary>Why a proxy did not give us a tunnel.</summary>
-public sealed class ProxyTunnelException(string message) : Exception(message);
+/// <param name="ProxyAnswered">The proxy itself answered (refusing this target): it is alive and accepted our credentials.</param>
+public sealed class ProxyTunnelException(string message, bool proxyAnswered = false) : Exception(message)
+{
+    public bool ProxyAnswered { get; } = proxyAnswered;
+}
 
 /// <summary>
 /// Opens a tunnel through a proxy to an address (not a name: the site's address comes from the DNS phase, so the
@@ -86,15 +90,11 @@ public static class ProxyTunnel
         {
             await using var stream = await OpenAsync(proxy, target, handshakeOnly: true, ct);
         }
-        catch (ProxyTunnelException e) when (proxy.Protocol is not ProxyProtocol.Socks5 && Answered(e))
+        catch (ProxyTunnelException e) when (e.ProxyAnswered)
         {
             // The proxy answered the connect request (refusing port 9 is an answer): it works.
         }
     }
-
-    private static bool Answered(ProxyTunnelException e) =>
-        e.Message.Contains("refused CONNECT", StringComparison.Ordinal) && !e.Message.Contains(" 407 ", StringComparison.Ordinal)
-        || e.Message.Contains("SOCKS4 proxy", StringComparison.Ordinal) && e.Message.Contains("(code 0x5", StringComparison.Ordinal);
 
     private static async Task ConnectAsync(Stream stream, ProxyEndpoint proxy, IPEndPoint target, CancellationToken ct)
     {
@@ -125,7 +125,8 @@ public static class ProxyTunnel
         var parts = statusLine.Split(' ', 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/", StringComparison.Ordinal) || parts[1] != "200")
         {
-            throw new ProxyTunnelException($"proxy {proxy} refused CONNECT {authority}: {statusLine}");
+            // Any status but 407 (authentication required) still comes from a working proxy that took our credentials.
+            throw new ProxyTunnelException($"proxy {proxy} refused CONNECT {authority}: {statusLine}", proxyAnswered: parts.Length >= 2 && parts[1] != "407");
         }
     }
 
@@ -147,7 +148,7 @@ public static class ProxyTunnel
         await stream.ReadExactlyAsync(reply, ct);
         if (reply[1] != 0x5A)
         {
-            throw new ProxyTunnelException($"SOCKS4 proxy {proxy} refused {target} (code 0x{reply[1]:X2})");
+            throw new ProxyTunnelException($"SOCKS4 proxy {proxy} refused {target} (code 0x{reply[1]:X2})", proxyAnswered: reply[0] == 0 && reply[1] is >= 0x5B and <= 0x5D);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed class ProxyHealthMonitor(ProxyStore proxies, ProxyOptions options,
 
     public async ValueTask<StoredProxy?> CheckAsync(Guid id, CancellationToken ct)
     {
-        if (await proxies.EndpointAsync(id, ct) is not { } endpoint)
+        if (await proxies.EndpointAsync(id, ct: ct) is not { } endpoint)
         {
             return null;
         }

@@ -130,8 +130,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
             var members = new List<(ProxyEndpoint, int)>();
             foreach (var member in pool.Members)
             {
-                if (await stores.Proxies.GetAsync(member.ProxyId, ct) is { Enabled: true, Status: not ProxyHealth.Unhealthy }
-                    && await stores.Proxies.EndpointAsync(member.ProxyId, ct) is { } endpoint)
+                if (await stores.Proxies.EndpointAsync(member.ProxyId, usableOnly: true, ct) is { } endpoint)
                 {
                     members.Add((endpoint, member.Weight));
                 }

@@ -183,10 +183,14 @@ public sealed class ProxyStore(Database db, ISecretProtector secrets)
             return deleted;
         }, ct);
 
-    /// <summary>What to connect through, password decrypted; null when the proxy does not exist.</summary>
-    public async Task<ProxyEndpoint?> EndpointAsync(Guid id, CancellationToken ct = default)
+    /// <summary>
+    /// What to connect through, password decrypted; null when the proxy does not exist or, with
+    /// <paramref name="usableOnly"/>, when it is disabled or unhealthy (out of rotation).
+    /// </summary>
+    public async Task<ProxyEndpoint?> EndpointAsync(Guid id, bool usableOnly = false, CancellationToken ct = default)
     {
-        var row = await db.QueryFirstOrDefaultAsync<Row>($"SELECT {Columns} FROM proxies WHERE id = @id", new { id = id.ToString() }, ct);
+        var row = await db.QueryFirstOrDefaultAsync<Row>(
+            $"SELECT {Columns} FROM proxies WHERE id = @id {(usableOnly ? "AND enabled = 1 AND status <> 'unhealthy'" : "")}", new { id = id.ToString() }, ct);
         return row is null ? null : new ProxyEndpoint(WireNames.Parse<ProxyProtocol>(row.Protocol), row.Host, (int)row.Port, row.Username,
             row.PasswordSecret is null ? null : secrets.Unprotect(row.PasswordSecret));
     }

@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { campaignsApi } from '../api/campaigns'
 import { ApiError, errorMessage } from '../api/client'
-import { campaignKeys } from '../api/queryKeys'
-import type { Campaign, DnsValidationConfig, Phase } from '../api/types'
+import type { DnsValidationConfig, Phase } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Checkbox } from '../components/Checkbox'
@@ -21,6 +19,7 @@ import {
 } from './dnsConfigForm'
 import { DnsPersonaPicker } from './DnsPersonaPicker'
 import { useDnsPersonas } from './useDnsPersonas'
+import { useSavePhaseConfig } from './useSavePhaseConfig'
 
 export interface DnsConfigPanelProps {
   campaignId: string
@@ -32,21 +31,11 @@ export interface DnsConfigPanelProps {
 
 /** The DNS validation phase's configuration form: personas, batch size, wildcard detection, which names. */
 export function DnsConfigPanel({ campaignId, phase, onSaved, onCancel }: DnsConfigPanelProps) {
-  const queryClient = useQueryClient()
   const personas = useDnsPersonas()
   const [form, setForm] = useState<DnsConfigFormState>(() => dnsFormFromConfig(phase.config))
   const update = (patch: Partial<DnsConfigFormState>) => setForm((f) => ({ ...f, ...patch }))
 
-  const save = useMutation({
-    mutationFn: (config: DnsValidationConfig) => campaignsApi.configureDns(campaignId, config),
-    onSuccess: (saved) => {
-      // Configuring sends no live event: show the answer now, then refetch for the campaign's own status.
-      queryClient.setQueryData<Campaign>(campaignKeys.detail(campaignId), (campaign) =>
-        campaign && { ...campaign, phases: campaign.phases.map((p) => (p.phase === saved.phase ? saved : p)) })
-      void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) })
-      onSaved()
-    },
-  })
+  const save = useSavePhaseConfig(campaignId, (config: DnsValidationConfig) => campaignsApi.configureDns(campaignId, config), onSaved)
 
   const problem = save.error instanceof ApiError ? save.error.problem : undefined
   const errors = dnsFieldErrors(problem?.errors, save.variables?.personaIds ?? [], personas.data ?? [])

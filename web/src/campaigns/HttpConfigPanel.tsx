@@ -1,9 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { campaignsApi } from '../api/campaigns'
 import { ApiError, errorMessage } from '../api/client'
-import { campaignKeys } from '../api/queryKeys'
-import type { Campaign, HttpPhaseConfig, Phase } from '../api/types'
+import type { HttpPhaseConfig, Phase } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Checkbox } from '../components/Checkbox'
@@ -14,6 +12,7 @@ import { normalizeFieldErrors, otherFieldErrors } from '../lib/fieldErrors'
 import { HTTP_CONFIG_FIELDS, HTTP_NAME_OPTIONS, httpFormFromConfig, toHttpPhaseConfig, type HttpConfigFormState } from './httpConfigForm'
 import { ResourceChecklist } from './ResourceChecklist'
 import { useHttpResources } from './useHttpResources'
+import { useSavePhaseConfig } from './useSavePhaseConfig'
 
 export interface HttpConfigPanelProps {
   campaignId: string
@@ -24,20 +23,11 @@ export interface HttpConfigPanelProps {
 
 /** The HTTP keyword analysis phase's configuration: personas, keyword sets and keywords, concurrency, names, proxy pool. */
 export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpConfigPanelProps) {
-  const queryClient = useQueryClient()
   const { personas, keywordSets, proxyPools } = useHttpResources()
   const [form, setForm] = useState<HttpConfigFormState>(() => httpFormFromConfig(phase.config))
   const update = (patch: Partial<HttpConfigFormState>) => setForm((f) => ({ ...f, ...patch }))
 
-  const save = useMutation({
-    mutationFn: (config: HttpPhaseConfig) => campaignsApi.configureHttp(campaignId, config),
-    onSuccess: (saved) => {
-      queryClient.setQueryData<Campaign>(campaignKeys.detail(campaignId), (campaign) =>
-        campaign && { ...campaign, phases: campaign.phases.map((p) => (p.phase === saved.phase ? saved : p)) })
-      void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) })
-      onSaved()
-    },
-  })
+  const save = useSavePhaseConfig(campaignId, (config: HttpPhaseConfig) => campaignsApi.configureHttp(campaignId, config), onSaved)
 
   const problem = save.error instanceof ApiError ? save.error.problem : undefined
   const errors = normalizeFieldErrors(problem?.errors ?? {})

@@ -1,33 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { Download, Plus, Upload } from 'lucide-react'
-import { useRef } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { Download, Plus } from 'lucide-react'
 import { errorMessage } from '../api/client'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
+import { ImportConfigsButton } from '../personas/ImportConfigsButton'
 import { KEYWORD_SETS_EXPORT_URL, keywordSetKeys, keywordSetsApi } from './keywordSetsApi'
 
 /** /keyword-sets: every keyword set of the workspace, with import and export. */
 export function KeywordSetsPage() {
-  const queryClient = useQueryClient()
-  const input = useRef<HTMLInputElement>(null)
   const query = useQuery({ queryKey: keywordSetKeys.list(), queryFn: ({ signal }) => keywordSetsApi.list(signal) })
-  const importFile = useMutation({
-    mutationFn: async (file: File) => {
-      let parsed: unknown
-      try {
-        parsed = JSON.parse(await file.text())
-      } catch {
-        throw new Error(`${file.name} is not JSON. Import a file made by Export.`)
-      }
-      return keywordSetsApi.importMany(parsed)
-    },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: keywordSetKeys.list() }),
-    onSettled: () => {
-      if (input.current) input.current.value = ''
-    },
-  })
   const sets = query.data ?? []
 
   return (
@@ -35,14 +18,7 @@ export function KeywordSetsPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">Keyword sets</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <input ref={input} type="file" accept=".json,application/json" className="hidden" data-testid="import-keyword-sets-file"
-            onChange={(e) => {
-              const file = e.target.files?.[0]
-              if (file) importFile.mutate(file)
-            }} />
-          <Button onClick={() => input.current?.click()} disabled={importFile.isPending} data-testid="import-keyword-sets">
-            <Upload aria-hidden /> {importFile.isPending ? 'Importing…' : 'Import'}
-          </Button>
+          <ImportConfigsButton importMany={keywordSetsApi.importMany} listKey={keywordSetKeys.list()} noun="keyword set" testId="import-keyword-sets" />
           <Button asChild>
             <a href={KEYWORD_SETS_EXPORT_URL} download data-testid="export-keyword-sets"><Download aria-hidden /> Export</a>
           </Button>
@@ -56,8 +32,6 @@ export function KeywordSetsPage() {
         backtracking. Every hit is counted; a set's score adds weight × log2(1 + count) per rule.
       </p>
       {query.isError && <Alert tone="error" title="Could not load keyword sets">{errorMessage(query.error)}</Alert>}
-      {importFile.isSuccess && <Alert tone="success" onDismiss={() => importFile.reset()}>Imported {importFile.data.length} keyword set{importFile.data.length === 1 ? '' : 's'}.</Alert>}
-      {importFile.isError && <Alert tone="error" title="Nothing was imported" onDismiss={() => importFile.reset()}>{errorMessage(importFile.error)}</Alert>}
       <Card className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="keyword-sets-table">
           <thead>

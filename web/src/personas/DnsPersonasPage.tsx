@@ -6,7 +6,7 @@ import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
-import { ImportPersonasButton } from './ImportPersonasButton'
+import { ImportConfigsButton } from './ImportConfigsButton'
 import { personaToConfig } from './personaForm'
 import { DNS_PERSONAS_EXPORT_URL, personaKeys, personasApi } from './personasApi'
 import { PersonasTable } from './PersonasTable'
@@ -35,7 +35,7 @@ export function DnsPersonasPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">DNS personas</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <ImportPersonasButton />
+          <ImportConfigsButton importMany={personasApi.importMany} listKey={personaKeys.list()} noun="persona" testId="import-personas" />
           <Button asChild>
             <a href={DNS_PERSONAS_EXPORT_URL} download data-testid="export-personas"><Download aria-hidden /> Export</a>
           </Button>
