@@ -8,17 +8,13 @@ public static class NginxServer
     public static Task<LoopbackDaemon> StartAsync(string indexHtml) =>
         LoopbackDaemon.StartAsync("nginx", (port, directory) =>
         {
-            // Workers run as nobody when started by root: everything they read must be world-readable.
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
-                    | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            }
             var site = Directory.CreateDirectory(Path.Combine(directory, "site")).FullName;
             File.WriteAllText(Path.Combine(site, "index.html"), indexHtml);
             var config = Path.Combine(directory, "nginx.conf");
             File.WriteAllText(config, $$"""
-                worker_processes 1;
+                # One process that stays the invoking user: as root, workers would become nobody, who may not be able to
+                # reach a temp dir inside a private (0700) folder.
+                master_process off;
                 daemon off;
                 pid {{directory}}/nginx.pid;
                 error_log {{directory}}/error.log warn;
@@ -32,7 +28,6 @@ public static class NginxServer
                     scgi_temp_path {{directory}}/scgi;
                     gzip on;
                     gzip_min_length 100;
-                    gzip_types text/html;
                     server {
                         listen 127.0.0.1:{{port}} default_server;
                         root {{site}};
