@@ -14,9 +14,13 @@ import { Link } from './components/Link'
 import { matchRoute, usePathname, type Route } from './navigation'
 import { DnsPersonasPage } from './personas/DnsPersonasPage'
 import { PersonaEditorPage } from './personas/PersonaEditorPage'
+import { HttpPersonaEditorPage } from './httpPersonas/HttpPersonaEditorPage'
+import { HttpPersonasPage } from './httpPersonas/HttpPersonasPage'
 import { KeywordSetEditorPage } from './keywords/KeywordSetEditorPage'
 import { KeywordSetsPage } from './keywords/KeywordSetsPage'
 import { ProxiesPage } from './proxies/ProxiesPage'
+import { ProxyPoolEditorPage } from './proxies/ProxyPoolEditorPage'
+import { ProxyPoolsPage } from './proxies/ProxyPoolsPage'
 
 type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
 
@@ -35,6 +39,12 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
       return <PersonaEditorPage key="new" />
     case 'dnsPersona':
       return <PersonaEditorPage key={route.id} id={route.id} />
+    case 'httpPersonas':
+      return <HttpPersonasPage />
+    case 'newHttpPersona':
+      return <HttpPersonaEditorPage key="new" />
+    case 'httpPersona':
+      return <HttpPersonaEditorPage key={route.id} id={route.id} />
     case 'keywordSets':
       return <KeywordSetsPage />
     case 'newKeywordSet':
@@ -43,6 +53,12 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
       return <KeywordSetEditorPage key={route.id} id={route.id} />
     case 'proxies':
       return <ProxiesPage />
+    case 'proxyPools':
+      return <ProxyPoolsPage />
+    case 'newProxyPool':
+      return <ProxyPoolEditorPage key="new" />
+    case 'proxyPool':
+      return <ProxyPoolEditorPage key={route.id} id={route.id} />
     case 'account':
       return <AccountPage session={session} />
     case 'changePassword':

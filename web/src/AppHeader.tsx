@@ -10,11 +10,13 @@ export function AppHeader({ user }: { user: User }) {
         <Link to="/" className="flex items-center gap-2 text-sm font-semibold">
           <Globe className="size-4" aria-hidden /> DomainFlow
         </Link>
-        <nav className="flex gap-4 text-sm text-zinc-600 dark:text-zinc-400">
+        <nav className="flex min-w-0 gap-4 overflow-x-auto whitespace-nowrap text-sm text-zinc-600 dark:text-zinc-400">
           <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
           <Link to="/personas/dns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dns-personas">DNS personas</Link>
+          <Link to="/personas/http" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-http-personas">HTTP personas</Link>
           <Link to="/keyword-sets" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-keyword-sets">Keyword sets</Link>
           <Link to="/proxies" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-proxies">Proxies</Link>
+          <Link to="/proxy-pools" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-proxy-pools">Proxy pools</Link>
         </nav>
         <div className="ml-auto">
           <UserMenu user={user} />

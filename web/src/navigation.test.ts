@@ -18,6 +18,12 @@ describe('matchRoute', () => {
 
   it('maps the keyword set pages', () => {
     expect(matchRoute('/keyword-sets')).toEqual({ name: 'keywordSets' })
+    expect(matchRoute('/proxy-pools')).toEqual({ name: 'proxyPools' })
+    expect(matchRoute('/proxy-pools/new')).toEqual({ name: 'newProxyPool' })
+    expect(matchRoute('/proxy-pools/p1')).toEqual({ name: 'proxyPool', id: 'p1' })
+    expect(matchRoute('/personas/http')).toEqual({ name: 'httpPersonas' })
+    expect(matchRoute('/personas/http/new')).toEqual({ name: 'newHttpPersona' })
+    expect(matchRoute('/personas/http/a%20b')).toEqual({ name: 'httpPersona', id: 'a b' })
     expect(matchRoute('/keyword-sets/new')).toEqual({ name: 'newKeywordSet' })
     expect(matchRoute('/keyword-sets/k-1/')).toEqual({ name: 'keywordSet', id: 'k-1' })
     expect(matchRoute('/proxies/')).toEqual({ name: 'proxies' })

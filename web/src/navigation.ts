@@ -43,8 +43,14 @@ export type Route =
   | { name: 'dnsPersonas' }
   | { name: 'newDnsPersona' }
   | { name: 'dnsPersona'; id: string }
+  | { name: 'httpPersonas' }
+  | { name: 'newHttpPersona' }
+  | { name: 'httpPersona'; id: string }
   | { name: 'keywordSets' }
   | { name: 'proxies' }
+  | { name: 'proxyPools' }
+  | { name: 'newProxyPool' }
+  | { name: 'proxyPool'; id: string }
   | { name: 'newKeywordSet' }
   | { name: 'keywordSet'; id: string }
   | { name: 'login' }
@@ -72,8 +78,16 @@ export function matchRoute(pathname: string): Route {
   if (path === '/personas/dns/new') return { name: 'newDnsPersona' }
   const persona = /^\/personas\/dns\/([^/]+)$/.exec(path)
   if (persona?.[1]) return { name: 'dnsPersona', id: decodeURIComponent(persona[1]) }
+  if (path === '/personas/http') return { name: 'httpPersonas' }
+  if (path === '/personas/http/new') return { name: 'newHttpPersona' }
+  const httpPersona = /^\/personas\/http\/([^/]+)$/.exec(path)
+  if (httpPersona?.[1]) return { name: 'httpPersona', id: decodeURIComponent(httpPersona[1]) }
   if (path === '/keyword-sets') return { name: 'keywordSets' }
   if (path === '/proxies') return { name: 'proxies' }
+  if (path === '/proxy-pools') return { name: 'proxyPools' }
+  if (path === '/proxy-pools/new') return { name: 'newProxyPool' }
+  const pool = /^\/proxy-pools\/([^/]+)$/.exec(path)
+  if (pool?.[1]) return { name: 'proxyPool', id: decodeURIComponent(pool[1]) }
   if (path === '/keyword-sets/new') return { name: 'newKeywordSet' }
   const keywordSet = /^\/keyword-sets\/([^/]+)$/.exec(path)
   if (keywordSet?.[1]) return { name: 'keywordSet', id: decodeURIComponent(keywordSet[1]) }

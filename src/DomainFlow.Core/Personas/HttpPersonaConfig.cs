@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Authentication;
+using System.Text.Json.Serialization;
 using DomainFlow.Core.Resources;
 
 namespace DomainFlow.Core.Personas;
@@ -174,6 +175,8 @@ public sealed record HttpPersonaConfig : INamedConfig<HttpPersonaConfig>
     /// <summary>Whether a final status counts as ok.</summary>
     public bool Allows(int status) => AllowedStatusCodes.Select(StatusRange.TryParse).Any(r => r is { } range && status >= range.From && status <= range.To);
 
+    /// <summary>Derived from the two version fields; not part of the stored or exchanged configuration.</summary>
+    [JsonIgnore]
     public SslProtocols SslProtocols =>
         (TlsMinVersion == "1.2" ? SslProtocols.Tls12 : SslProtocols.None) | (TlsMaxVersion == "1.3" ? SslProtocols.Tls13 : SslProtocols.None);
 

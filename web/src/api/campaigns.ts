@@ -5,12 +5,8 @@ import type {
   CampaignStatus,
   CreateCampaignRequest,
   DnsFilter,
-  DnsPersona,
   DnsValidationConfig,
-  HttpPersona,
   HttpPhaseConfig,
-  KeywordSet,
-  ProxyPool,
   DomainPage,
   GenerationConfig,
   GenerationPreview,
@@ -92,13 +88,3 @@ export function campaignEventsUrl(id?: string): string {
   return id ? `/api/v2/campaigns/${enc(id)}/events` : '/api/v2/events'
 }
 
-export const dnsPersonasApi = {
-  list: (signal?: AbortSignal) => apiRequest<DnsPersona[]>('/personas/dns', { signal }),
-}
-
-/** The workspace resources the HTTP phase's configuration names (their own pages come later). */
-export const httpResourcesApi = {
-  personas: (signal?: AbortSignal) => apiRequest<HttpPersona[]>('/personas/http', { signal }),
-  keywordSets: (signal?: AbortSignal) => apiRequest<KeywordSet[]>('/keyword-sets', { signal }),
-  proxyPools: (signal?: AbortSignal) => apiRequest<ProxyPool[]>('/proxy-pools', { signal }),
-}

@@ -12,14 +12,3 @@ export const campaignKeys = {
 export const generationKeys = {
   preview: (config: GenerationConfig) => ['generation', 'preview', config] as const,
 }
-
-/** Same key as the DNS personas page uses, so both share one cached list. */
-export const dnsPersonaKeys = {
-  list: () => ['personas', 'dns', 'list'] as const,
-}
-
-export const httpResourceKeys = {
-  personas: () => ['personas', 'http', 'list'] as const,
-  keywordSets: () => ['keyword-sets', 'list'] as const,
-  proxyPools: () => ['proxy-pools', 'list'] as const,
-}

@@ -2995,7 +2995,6 @@ export interface components {
             httpsPorts?: number[];
             perHostRate?: null | components["schemas"]["RateSpec"];
             globalRate?: null | components["schemas"]["RateSpec"];
-            sslProtocols?: components["schemas"]["SslProtocols"];
         };
         HttpPersonaDto: {
             /** Format: uuid */
@@ -3396,7 +3395,6 @@ export interface components {
         SetupStatus: {
             required: boolean;
         };
-        SslProtocols: string;
         UpdateCampaignRequest: {
             name?: null | string;
             description?: null | string;

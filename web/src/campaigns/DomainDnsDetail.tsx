@@ -1,26 +1,8 @@
 import { X } from 'lucide-react'
-import type { ReactNode } from 'react'
 import type { Domain } from '../api/types'
+import { DetailList as List, DetailRow as Row } from '../components/DetailRows'
 import { formatDate, formatNumber } from '../lib/format'
 import { DnsStatusBadge } from './DnsStatusBadge'
-
-function Row({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
-  return (
-    <div className="grid grid-cols-[6rem_minmax(0,1fr)] gap-2">
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="break-words text-zinc-900 dark:text-zinc-100" data-testid={testId}>{children}</dd>
-    </div>
-  )
-}
-
-function List({ items }: { items: readonly string[] }) {
-  if (items.length === 0) return <span className="text-zinc-400">—</span>
-  return (
-    <ul className="font-mono">
-      {items.map((item, i) => <li key={`${i}-${item}`}>{item}</li>)}
-    </ul>
-  )
-}
 
 /** One domain's DNS result in full: what was answered, by whom, how fast, after how many tries. */
 export function DomainDnsDetail({ domain, onClose, id }: { domain: Domain; onClose: () => void; id: string }) {

@@ -6,6 +6,7 @@ import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Checkbox } from '../components/Checkbox'
 import { Field } from '../components/Field'
+import { Link } from '../components/Link'
 import { Input, Textarea } from '../components/Input'
 import { Select } from '../components/Select'
 import { normalizeFieldErrors, otherFieldErrors } from '../lib/fieldErrors'
@@ -44,10 +45,10 @@ export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpCo
       className="flex flex-col gap-3 rounded-md border border-zinc-200 bg-zinc-50/60 p-3 dark:border-zinc-800 dark:bg-zinc-950/40">
       <ResourceChecklist legend="HTTP personas" testId="http-persona" items={personas.data?.map((p) => ({ ...p, detail: p.schemeOrder.replaceAll('_', ' ') }))}
         isPending={personas.isPending} error={personas.error} selected={form.personaIds} onChange={(personaIds) => update({ personaIds })}
-        errors={errors.personaIds} empty="No enabled HTTP persona yet: create one through the API (POST /api/v2/personas/http)." />
+        errors={errors.personaIds} empty={<>No enabled HTTP persona yet: <Link to="/personas/http/new" className="underline">create one</Link>.</>} />
       <ResourceChecklist legend="Keyword sets" testId="http-keyword-set" items={keywordSets.data?.map((s) => ({ ...s, detail: `${s.rules.length} rules` }))}
         isPending={keywordSets.isPending} error={keywordSets.error} selected={form.keywordSetIds} onChange={(keywordSetIds) => update({ keywordSetIds })}
-        errors={errors.keywordSetIds} empty="No enabled keyword set yet (optional)." />
+        errors={errors.keywordSetIds} empty={<>No enabled keyword set yet (optional): <Link to="/keyword-sets/new" className="underline">create one</Link>.</>} />
 
       <Field label="Ad-hoc keywords (one a line, optional)" htmlFor="http-adhoc" errors={errors.adHocKeywords}>
         <Textarea id="http-adhoc" value={form.adHocKeywords} onChange={(e) => update({ adHocKeywords: e.target.value })} data-testid="http-adhoc" />

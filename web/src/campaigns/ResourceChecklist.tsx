@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { errorMessage } from '../api/client'
 import { Checkbox } from '../components/Checkbox'
 import { toggleId } from './httpConfigForm'
@@ -10,7 +11,7 @@ export interface ResourceChecklistProps {
   error: unknown
   selected: readonly string[]
   onChange: (ids: string[]) => void
-  empty: string
+  empty: ReactNode
   errors?: string[]
   testId: string
 }

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { dnsPersonasApi } from '../api/campaigns'
-import { dnsPersonaKeys } from '../api/queryKeys'
+import { dnsPersonaConfigs } from '../api/namedConfigs'
 
 /** Every DNS persona of the workspace (shared cache with the DNS personas page). */
 export function useDnsPersonas() {
   return useQuery({
-    queryKey: dnsPersonaKeys.list(),
-    queryFn: ({ signal }) => dnsPersonasApi.list(signal),
+    queryKey: dnsPersonaConfigs.keys.list(),
+    queryFn: ({ signal }) => dnsPersonaConfigs.list(signal),
     staleTime: 30_000,
   })
 }

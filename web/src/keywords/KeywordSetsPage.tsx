@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { Download, Plus } from 'lucide-react'
 import { errorMessage } from '../api/client'
 import { Alert } from '../components/Alert'
-import { Button } from '../components/Button'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
-import { ImportConfigsButton } from '../personas/ImportConfigsButton'
-import { KEYWORD_SETS_EXPORT_URL, keywordSetKeys, keywordSetsApi } from './keywordSetsApi'
+import { ConfigListHeader } from '../personas/ConfigListHeader'
+import { keywordSetKeys, keywordSetsApi } from './keywordSetsApi'
 
 /** /keyword-sets: every keyword set of the workspace, with import and export. */
 export function KeywordSetsPage() {
@@ -15,18 +13,8 @@ export function KeywordSetsPage() {
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-lg font-semibold">Keyword sets</h1>
-        <div className="flex flex-wrap items-center gap-2">
-          <ImportConfigsButton importMany={keywordSetsApi.importMany} listKey={keywordSetKeys.list()} noun="keyword set" testId="import-keyword-sets" />
-          <Button asChild>
-            <a href={KEYWORD_SETS_EXPORT_URL} download data-testid="export-keyword-sets"><Download aria-hidden /> Export</a>
-          </Button>
-          <Button variant="primary" asChild>
-            <Link to="/keyword-sets/new" data-testid="new-keyword-set"><Plus /> New keyword set</Link>
-          </Button>
-        </div>
-      </div>
+      <ConfigListHeader title="Keyword sets" client={keywordSetsApi} noun="keyword set" newPath="/keyword-sets/new"
+        testIds={{ plural: 'keyword-sets', singular: 'keyword-set' }} />
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         What the HTTP phase looks for on each page: literal words and phrases, or regular expressions that run without
         backtracking. Every hit is counted; a set's score adds weight × log2(1 + count) per rule.

@@ -2,6 +2,7 @@ import { Badge } from '../components/Badge'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/Table'
 import { humanize } from '../lib/format'
 import { Link } from '../components/Link'
+import { EnabledSwitch } from './EnabledSwitch'
 import type { DnsPersona } from './types'
 
 export interface PersonasTableProps {
@@ -41,17 +42,9 @@ export function PersonasTable({ personas, onToggle, pending }: PersonasTableProp
               </div>
             </TableCell>
             <TableCell>
-              <input
-                type="checkbox"
-                role="switch"
-                className="size-4 accent-zinc-900 dark:accent-zinc-100"
-                aria-label={`${persona.name} enabled`}
-                checked={pending?.id === persona.id ? pending.enabled : persona.enabled}
-                disabled={!persona.canEdit || pending?.id === persona.id}
-                title={persona.canEdit ? undefined : "Only the persona's creator or an admin may change it"}
-                onChange={(e) => onToggle(persona, e.target.checked)}
-                data-testid="persona-enabled-toggle"
-              />
+              <EnabledSwitch name={persona.name} enabled={persona.enabled} canEdit={persona.canEdit}
+                pending={pending?.id === persona.id ? pending.enabled : undefined} onToggle={(enabled) => onToggle(persona, enabled)}
+                testId="persona-enabled-toggle" />
             </TableCell>
           </TableRow>
         ))}

@@ -1,17 +1,13 @@
-import { RECORD_TYPES, type DnsPersona, type DnsPersonaConfig, type DnsRateSpec, type ResolverStrategy } from './types'
+import { FormNumbers, NO_RATE, rateForm, type RateFormState } from './rateForm'
+import { RECORD_TYPES, type DnsPersona, type DnsPersonaConfig, type ResolverStrategy } from './types'
+
+export type { RateFormState } from './rateForm'
 
 /** One resolver row; `key` keeps React rows stable while rows are added and removed. */
 export interface ResolverRow {
   key: number
   address: string
   weight: string
-}
-
-export interface RateFormState {
-  on: boolean
-  perSecond: string
-  /** Empty: one second's worth. */
-  burst: string
 }
 
 /** What the form edits: raw strings for numbers, so a half-typed value is never coerced mid-keystroke. */
@@ -41,8 +37,6 @@ export function resolverRow(address = '', weight = '1'): ResolverRow {
   return { key: nextRowKey++, address, weight }
 }
 
-const NO_RATE: RateFormState = { on: false, perSecond: '', burst: '' }
-
 /** The server's defaults (DnsPersonaConfig), with one empty resolver row to fill in. */
 export function emptyPersonaForm(): PersonaFormState {
   return {
@@ -64,10 +58,6 @@ export function emptyPersonaForm(): PersonaFormState {
     jitterMinMs: '0',
     jitterMaxMs: '0',
   }
-}
-
-function rateForm(rate: DnsRateSpec | null): RateFormState {
-  return rate ? { on: true, perSecond: String(rate.perSecond), burst: rate.burst == null ? '' : String(rate.burst) } : NO_RATE
 }
 
 export function personaToForm(persona: DnsPersona): PersonaFormState {
@@ -119,23 +109,13 @@ export type PersonaFormResult =
   | { ok: false; errors: Record<string, string[]> }
 
 /**
- * The configuration the form describes, or the errors that keep it from being sent. Only what the browser can
- * tell for sure is checked here (a number field that holds no whole number); ranges and addresses are the
- * server's to judge, and its messages come back on the same paths ("resolvers[0].address").
+ * The configuration the form describes, or the errors that keep it from being sent; the server's own messages come
+ * back on the same paths ("resolvers[0].address").
  */
 export function formToConfig(form: PersonaFormState): PersonaFormResult {
-  const errors: Record<string, string[]> = {}
-  const int = (path: string, text: string): number => {
-    const trimmed = text.trim()
-    if (!/^-?\d+$/.test(trimmed)) {
-      errors[path] = [trimmed === '' ? 'is required' : 'must be a whole number']
-      return 0
-    }
-    return Number(trimmed)
-  }
-  const optionalInt = (path: string, text: string): number | null => (text.trim() === '' ? null : int(path, text))
-  const rate = (path: string, state: RateFormState): DnsRateSpec | null =>
-    state.on ? { perSecond: int(`${path}.perSecond`, state.perSecond), burst: optionalInt(`${path}.burst`, state.burst) } : null
+  const numbers = new FormNumbers()
+  const int = numbers.int.bind(numbers)
+  const rate = numbers.rate.bind(numbers)
 
   const config: DnsPersonaConfig = {
     name: form.name.trim(),
@@ -156,7 +136,7 @@ export function formToConfig(form: PersonaFormState): PersonaFormResult {
     jitterMinMs: int('jitterMinMs', form.jitterMinMs),
     jitterMaxMs: int('jitterMaxMs', form.jitterMaxMs),
   }
-  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, config }
+  return numbers.ok ? { ok: true, config } : { ok: false, errors: numbers.errors }
 }
 
 /** "a.example b.example, c.example" or one per line → the names, each once, in order. */

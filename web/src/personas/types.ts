@@ -4,8 +4,7 @@ import type { components } from '../api/schema'
 type Schemas = components['schemas']
 
 export type { DnsPersona, DnsOutcome } from '../api/types'
-/** What create, replace and import send: every field, so a replacement never falls back to a server default unseen. */
-export type DnsPersonaConfig = Required<Schemas['DnsPersonaConfig']>
+export type { DnsPersonaConfig } from '../api/namedConfigs'
 export type DnsPersonaResolver = Schemas['DnsPersonaResolver']
 export type DnsRateSpec = Schemas['RateSpec']
 export type ResolverStrategy = Schemas['ResolverStrategy']

@@ -5,14 +5,8 @@ import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Card } from '../components/Card'
 import { Textarea } from '../components/Input'
+import { ProxyStatus } from './ProxyStatus'
 import { proxiesApi, proxyKeys, type Proxy, type ProxyBulkAction } from './proxiesApi'
-
-const STATUS_CLASSES: Record<string, string> = {
-  healthy: 'text-emerald-700 dark:text-emerald-400',
-  degraded: 'text-amber-700 dark:text-amber-400',
-  unhealthy: 'text-red-700 dark:text-red-400',
-  unknown: 'text-zinc-500',
-}
 
 /** /proxies: every proxy with its health; add a list, test, enable, disable or delete one or all. */
 export function ProxiesPage() {
@@ -83,7 +77,7 @@ function ProxyRow({ proxy, busy, onAction }: { proxy: Proxy; busy: boolean; onAc
         {proxy.username && <span className="text-xs text-zinc-500"> · {proxy.username}{proxy.hasPassword ? ' (password set)' : ''}</span>}
         {!proxy.enabled && <span className="text-xs text-zinc-500"> · disabled</span>}
       </td>
-      <td className={`px-3 py-2 text-xs ${STATUS_CLASSES[proxy.status] ?? ''}`} data-testid="proxy-status">{proxy.status}</td>
+      <td className="px-3 py-2"><ProxyStatus proxy={proxy} /></td>
       <td className="px-3 py-2 text-xs tabular-nums">{proxy.latencyMs === null || proxy.latencyMs === undefined ? '—' : `${proxy.latencyMs} ms`}</td>
       <td className="max-w-64 truncate px-3 py-2 text-xs text-zinc-500" title={proxy.lastError ?? undefined}>{proxy.lastError ?? ''}</td>
       <td className="px-3 py-2">
