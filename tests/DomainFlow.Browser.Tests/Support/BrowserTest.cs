@@ -188,6 +188,14 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
+    /// <summary>Saves a full-page screenshot of a main page as a test artifact (.artifacts/browser/pages/{name}.png).</summary>
+    protected async Task CapturePageAsync(string name)
+    {
+        var dir = Path.Combine(RepoPaths.Root, ".artifacts", "browser", "pages");
+        Directory.CreateDirectory(dir);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, $"{name}.png"), FullPage = true, Timeout = 5_000 });
+    }
+
     private async Task ScreenshotAsync(string test)
     {
         try

@@ -66,7 +66,8 @@ export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpCo
         <Field label="Names to probe" htmlFor="http-names" errors={errors.names}>
           <Select id="http-names" options={HTTP_NAME_OPTIONS} value={form.names} onValueChange={(names) => update({ names })} data-testid="http-names" />
         </Field>
-        <Field label="Proxy pool" htmlFor="http-pool" errors={errors.proxyPoolId}>
+        <Field label="Proxy pool" htmlFor="http-pool" errors={errors.proxyPoolId}
+          hint={proxyPools.isSuccess && pools.length === 1 ? <Link to="/proxy-pools/new" className="underline">Make a pool</Link> : undefined}>
           <Select id="http-pool" options={pools} value={form.proxyPoolId} onValueChange={(proxyPoolId) => update({ proxyPoolId })} data-testid="http-pool" />
         </Field>
       </div>

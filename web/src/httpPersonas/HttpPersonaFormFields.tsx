@@ -4,14 +4,7 @@ import { Field } from '../components/Field'
 import { Input, Textarea } from '../components/Input'
 import { Select } from '../components/Select'
 import { RateFields } from '../personas/RateFields'
-import { listFieldErrors, type CookieMode, type HttpPersonaFormState, type SchemeOrder, type TlsVersion } from './httpPersonaForm'
-
-const SCHEME_ORDERS = [
-  { value: 'https_then_http', label: 'HTTPS, then HTTP if HTTPS cannot connect' },
-  { value: 'http_then_https', label: 'HTTP, then HTTPS if HTTP cannot connect' },
-  { value: 'https', label: 'HTTPS only' },
-  { value: 'http', label: 'HTTP only' },
-] as const satisfies readonly { value: SchemeOrder; label: string }[]
+import { listFieldErrors, SCHEME_ORDERS, type CookieMode, type HttpPersonaFormState, type TlsVersion } from './httpPersonaForm'
 
 const COOKIE_MODES = [
   { value: 'session', label: 'Keep a jar per domain (redirects carry cookies)' },

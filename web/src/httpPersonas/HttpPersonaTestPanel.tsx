@@ -10,10 +10,9 @@ import { Field } from '../components/Field'
 import { Input } from '../components/Input'
 import { HttpResultDetails } from '../http/HttpResultDetails'
 import { fromProbeResult } from '../http/httpResult'
-import { humanize } from '../lib/format'
 import { pathErrors } from '../personas/personaErrors'
 import { parseTestNames } from '../personas/personaForm'
-import { listFieldErrors } from './httpPersonaForm'
+import { listFieldErrors, schemeOrderLabel } from './httpPersonaForm'
 import { httpPersonasApi, type HttpPersonaTestReport } from './httpPersonasApi'
 
 /** Fetches one site through the saved persona, as the HTTP phase would, and shows what was sent and what came back. */
@@ -65,7 +64,7 @@ function TestReport({ report }: { report: HttpPersonaTestReport }) {
         <h3 className="text-sm font-medium">Sent</h3>
         <dl className="flex flex-col gap-1.5 text-xs">
           <DetailRow label="Host"><span className="font-mono">{sent.domain}</span> at <span className="font-mono">{sent.addresses.join(', ')}</span></DetailRow>
-          <DetailRow label="Schemes">{humanize(sent.schemeOrder)} · HTTP ports {sent.httpPorts.join(', ') || '—'} · HTTPS ports {sent.httpsPorts.join(', ') || '—'}</DetailRow>
+          <DetailRow label="Schemes">{schemeOrderLabel(sent.schemeOrder)} · HTTP ports {sent.httpPorts.join(', ') || '—'} · HTTPS ports {sent.httpsPorts.join(', ') || '—'}</DetailRow>
           <DetailRow label="TLS">{sent.tlsVersions}</DetailRow>
           <DetailRow label="User agents"><DetailList items={sent.userAgents} /></DetailRow>
           <DetailRow label="Headers" testId="http-test-sent-headers">

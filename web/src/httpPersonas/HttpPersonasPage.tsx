@@ -6,12 +6,11 @@ import { Badge } from '../components/Badge'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/Table'
-import { humanize } from '../lib/format'
 import { ConfigListHeader } from '../personas/ConfigListHeader'
 import { EnabledSwitch } from '../personas/EnabledSwitch'
 import { useEnabledToggle } from '../personas/useEnabledToggle'
 import { HTTP_PERSONAS_PATH } from './HttpPersonaEditorPage'
-import { httpPersonaToConfig } from './httpPersonaForm'
+import { httpPersonaToConfig, schemeOrderLabel } from './httpPersonaForm'
 
 /** /personas/http: every HTTP persona of the workspace, with import, export and the enabled switch. */
 export function HttpPersonasPage() {
@@ -53,7 +52,7 @@ export function HttpPersonasPage() {
                   {persona.description && <p className="max-w-md truncate text-xs text-zinc-500">{persona.description}</p>}
                 </TableCell>
                 <TableCell>
-                  <span className="text-zinc-600 dark:text-zinc-400">{humanize(persona.schemeOrder)}</span>
+                  <span className="text-zinc-600 dark:text-zinc-400">{schemeOrderLabel(persona.schemeOrder)}</span>
                   {persona.http2 && <Badge className="ml-1">h2</Badge>}
                 </TableCell>
                 <TableCell className="tabular-nums text-zinc-600 dark:text-zinc-400">

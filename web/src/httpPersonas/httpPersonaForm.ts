@@ -6,6 +6,18 @@ export type CookieMode = Schemas['CookieMode']
 export type SchemeOrder = Schemas['SchemeOrder']
 export type TlsVersion = '1.2' | '1.3'
 
+export const SCHEME_ORDERS = [
+  { value: 'https_then_http', label: 'HTTPS, then HTTP if HTTPS cannot connect' },
+  { value: 'http_then_https', label: 'HTTP, then HTTPS if HTTP cannot connect' },
+  { value: 'https', label: 'HTTPS only' },
+  { value: 'http', label: 'HTTP only' },
+] as const satisfies readonly { value: SchemeOrder; label: string }[]
+
+/** "HTTPS only", "HTTP, then HTTPS if HTTP cannot connect". */
+export function schemeOrderLabel(order: SchemeOrder): string {
+  return SCHEME_ORDERS.find((o) => o.value === order)?.label ?? order
+}
+
 /**
  * What the form edits. Lists a user types as text (one user agent per line, "Name: value" headers, "200-399, 404"
  * status codes, "80, 8080" ports) stay text until sent, so the form never rewrites what is being typed.

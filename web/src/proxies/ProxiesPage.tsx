@@ -5,6 +5,7 @@ import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { Card } from '../components/Card'
 import { Textarea } from '../components/Input'
+import { Link } from '../components/Link'
 import { ProxyStatus } from './ProxyStatus'
 import { proxiesApi, proxyKeys, type Proxy, type ProxyBulkAction } from './proxiesApi'
 
@@ -25,6 +26,7 @@ export function ProxiesPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">Proxies</h1>
         <div className="flex flex-wrap gap-2">
+          <Button asChild><Link to="/proxy-pools" data-testid="proxies-pools-link">Pools</Link></Button>
           <Button onClick={() => act.mutate({ ids: all, action: 'test' })} disabled={all.length === 0 || act.isPending} data-testid="proxies-test-all">
             {act.isPending && act.variables?.action === 'test' ? 'Testing…' : 'Test all'}
           </Button>
