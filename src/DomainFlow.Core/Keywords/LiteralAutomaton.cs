@@ -23,6 +23,9 @@ internal interface IMatchSink
 /// </remarks>
 internal sealed class LiteralAutomaton
 {
+    /// <summary>Texts from this length are walked as two halves at once (see Scan).</summary>
+    private const int TwoWalkMinLength = 2048;
+
     /// <summary>Table entries (states × classes) above which building is refused: 16 M ints, 64 MB.</summary>
     private const long MaxTableEntries = 16L << 20;
 
@@ -35,9 +38,11 @@ internal sealed class LiteralAutomaton
     /// <summary>The same table in 16 bits when every row offset fits: half the cache footprint, measurably faster.</summary>
     private readonly ushort[]? _delta16;
     private readonly (int Rule, int Length)[]?[] _outputs;
+    private readonly int _maxLength;
 
-    private LiteralAutomaton(bool ignoreCase, Dictionary<char, int> otherClass, int shift, int[] delta, (int, int)[]?[] outputs, int[] asciiClass)
+    private LiteralAutomaton(bool ignoreCase, Dictionary<char, int> otherClass, int shift, int[] delta, (int, int)[]?[] outputs, int[] asciiClass, int maxLength)
     {
+        _maxLength = maxLength;
         _ignoreCase = ignoreCase;
         _otherClass = otherClass;
         _shift = shift;
@@ -155,7 +160,7 @@ internal sealed class LiteralAutomaton
             var target = delta[i];
             delta[i] = (target << shift) | (outputs[target] is null ? 0 : 1);
         }
-        return new LiteralAutomaton(ignoreCase, otherClass, shift, delta, outputs, asciiClass);
+        return new LiteralAutomaton(ignoreCase, otherClass, shift, delta, outputs, asciiClass, literals.Max(l => l.Pattern.Length));
     }
 
     /// <summary>Reports every occurrence (end position exclusive, rule, length), overlapping ones included.</summary>
@@ -176,22 +181,77 @@ internal sealed class LiteralAutomaton
         where TEntry : unmanaged, IBinaryInteger<TEntry>
         where TSink : struct, IMatchSink, allows ref struct
     {
-        // Unchecked reads: every entry is a valid row offset by construction, every class below the row width.
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(table);
-        ref var ascii = ref MemoryMarshal.GetArrayDataReference(_asciiClass);
-        var row = 0;
-        for (var i = 0; i < text.Length; i++)
+        if (text.Length < TwoWalkMinLength)
         {
-            var c = text[i];
-            var cls = c < 128 ? Unsafe.Add(ref ascii, c) : NonAsciiClass(c);
-            var next = int.CreateTruncating(Unsafe.Add(ref delta, row + cls));
-            row = next & ~1;
-            if (next != row)
+            var row = 0;
+            for (var i = 0; i < text.Length; i++)
             {
-                foreach (var (rule, length) in _outputs[row >> _shift]!)
-                {
-                    sink.Found(i + 1, rule, length);
-                }
+                Step(text, i, table, ref row, ref sink);
+            }
+            return;
+        }
+
+        // Each step's table load depends on the previous step's, so one walk waits out a cache latency per character.
+        // Two independent walks, over the two halves, overlap their loads (scripts/bench-keywords: ~1.6x per thread).
+        // The second walk starts maxLength - 1 characters early: by the middle its state equals the single walk's,
+        // because every pattern ending there fits in that run-in. Its matches are held back and reported after the
+        // first half's, so the sink sees exactly the single walk's sequence (it counts non-overlapping occurrences).
+        var mid = text.Length / 2;
+        var secondStart = Math.Max(0, mid - (_maxLength - 1));
+        var first = 0;
+        var second = 0;
+        var held = new HeldMatches(mid);
+        for (var i = 0; i < mid; i++)
+        {
+            Step(text, i, table, ref first, ref sink);
+            Step(text, secondStart + i, table, ref second, ref held);
+        }
+        for (var i = secondStart + mid; i < text.Length; i++)
+        {
+            Step(text, i, table, ref second, ref held);
+        }
+        held.ReplayTo(ref sink);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Step<TEntry, TSink>(ReadOnlySpan<char> text, int i, TEntry[] table, ref int row, ref TSink sink)
+        where TEntry : unmanaged, IBinaryInteger<TEntry>
+        where TSink : struct, IMatchSink, allows ref struct
+    {
+        // Unchecked reads: every entry is a valid row offset by construction, every class below the row width.
+        var c = Unsafe.Add(ref MemoryMarshal.GetReference(text), i);
+        var cls = c < 128 ? Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_asciiClass), c) : NonAsciiClass(c);
+        var next = int.CreateTruncating(Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table), row + cls));
+        row = next & ~1;
+        if (next != row)
+        {
+            foreach (var (rule, length) in _outputs[row >> _shift]!)
+            {
+                sink.Found(i + 1, rule, length);
+            }
+        }
+    }
+
+    /// <summary>The second walk's matches past the middle, kept in order until the first walk's are reported.</summary>
+    private struct HeldMatches(int mid) : IMatchSink
+    {
+        private List<(int End, int Rule, int Length)>? _matches;
+
+        public void Found(int end, int rule, int length)
+        {
+            // Matches ending in the first half belong to the first walk (the run-in repeats them).
+            if (end > mid)
+            {
+                (_matches ??= []).Add((end, rule, length));
+            }
+        }
+
+        public readonly void ReplayTo<TSink>(ref TSink sink)
+            where TSink : struct, IMatchSink, allows ref struct
+        {
+            foreach (var (end, rule, length) in _matches ?? [])
+            {
+                sink.Found(end, rule, length);
             }
         }
     }
