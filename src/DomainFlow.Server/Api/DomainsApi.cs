@@ -21,21 +21,33 @@ public static class DomainsApi
         return api;
     }
 
+    /// <param name="after">The previous page's nextCursor (opaque: its form depends on the order).</param>
+    /// <param name="sort">ordinal (default: every domain in generation order) or score (keyword score, highest first: the probed domains).</param>
     private static async Task<Results<Ok<DomainPage>, ProblemHttpResult>> PageAsync(
-        Guid id, CampaignStore campaigns, DomainStore domains, long? after, int? limit, string? contains, string? dns, string? http, bool? parked, CancellationToken ct)
+        Guid id, CampaignStore campaigns, DomainStore domains, string? after, int? limit, string? contains, string? dns, string? http, bool? parked,
+        string? sort, CancellationToken ct)
     {
         if (limit is < 1 or > MaxPageSize)
         {
             return (ProblemHttpResult)Problems.Validation("limit", $"must be between 1 and {MaxPageSize}");
         }
         var filter = ValidatedFilter(contains, dns, http, parked);
+        var byScore = sort switch
+        {
+            null or "ordinal" => false,
+            "score" => true,
+            _ => throw new ValidationException(ValidationErrors.Single("sort", "must be ordinal or score")),
+        };
+        var cursor = DomainCursor.Parse(after, byScore);
         if (await campaigns.SeqOfAsync(id, ct) is not { } seq)
         {
             return (ProblemHttpResult)Problems.NotFound("The campaign");
         }
         var size = limit ?? 100;
-        var items = await domains.PageAsync(seq, filter, after ?? -1, size, ct);
-        var next = items.Count == size ? items[^1].Ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var items = byScore
+            ? await domains.PageByScoreAsync(seq, filter, cursor.Score, size, ct)
+            : await domains.PageAsync(seq, filter, cursor.Ordinal, size, ct);
+        var next = items.Count == size ? DomainCursor.After(items[^1], byScore) : null;
         return TypedResults.Ok(new DomainPage(items.Select(DomainDto.From).ToList(), next));
     }
 

@@ -14,18 +14,48 @@ public sealed class DomainStore(Database db)
     /// <param name="Parked">Only parked (true) or only not-parked (false) sites among those probed.</param>
     public sealed record Filter(string? Contains, string? DnsOutcome = null, string? HttpOutcome = null, bool? Parked = null);
 
-    public async Task<IReadOnlyList<DomainItem>> PageAsync(long campaignSeq, Filter filter, long after, int limit, CancellationToken ct = default)
+    /// <summary>Where a score-ordered page resumes: after this (score, ordinal), both descending.</summary>
+    public readonly record struct ScoreCursor(double Score, long Ordinal);
+
+    /// <summary>The next page in ordinal order: domains after <paramref name="after"/> (-1 for the first page).</summary>
+    public Task<IReadOnlyList<DomainItem>> PageAsync(long campaignSeq, Filter filter, long after, int limit, CancellationToken ct = default)
     {
-        var (where, args) = Build(campaignSeq, filter, after);
+        var (where, args) = Build(campaignSeq, filter);
+        args.Add("after", after);
+        return QueryAsync(
+            "FROM domains d LEFT JOIN http_results h ON h.campaign_seq = d.campaign_seq AND h.ordinal = d.ordinal",
+            $"{where} AND d.ordinal > @after ORDER BY d.ordinal", args, limit, ct);
+    }
+
+    /// <summary>
+    /// The next page by keyword score, highest first (ties by ordinal, descending): the domains the HTTP phase probed.
+    /// Walks the (campaign, score, ordinal) index backwards, so a deep page costs what the first does.
+    /// </summary>
+    public Task<IReadOnlyList<DomainItem>> PageByScoreAsync(long campaignSeq, Filter filter, ScoreCursor? after, int limit, CancellationToken ct = default)
+    {
+        var (where, args) = Build(campaignSeq, filter);
+        if (after is { } cursor)
+        {
+            where += " AND (h.keyword_score < @score OR (h.keyword_score = @score AND h.ordinal < @after))";
+            args.Add("score", cursor.Score);
+            args.Add("after", cursor.Ordinal);
+        }
+        return QueryAsync(
+            "FROM http_results h JOIN domains d ON d.campaign_seq = h.campaign_seq AND d.ordinal = h.ordinal",
+            $"{where} AND h.campaign_seq = @seq ORDER BY h.keyword_score DESC, h.ordinal DESC", args, limit, ct);
+    }
+
+    private async Task<IReadOnlyList<DomainItem>> QueryAsync(string from, string whereAndOrder, DynamicParameters args, int limit, CancellationToken ct)
+    {
         args.Add("limit", limit);
         await using var c = await db.OpenAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition(
             $"""
             SELECT d.ordinal, d.name, r.outcome, r.ipv4, r.ipv6, r.cname, r.records, r.rcode, r.attempts, r.resolver, r.latency_ms, r.checked_at, r.error,
                 {HttpColumns}
-            FROM domains d LEFT JOIN dns_results r ON r.campaign_seq = d.campaign_seq AND r.ordinal = d.ordinal
-                LEFT JOIN http_results h ON h.campaign_seq = d.campaign_seq AND h.ordinal = d.ordinal
-            WHERE {where} ORDER BY d.ordinal LIMIT @limit
+            {from}
+                LEFT JOIN dns_results r ON r.campaign_seq = d.campaign_seq AND r.ordinal = d.ordinal
+            WHERE {whereAndOrder} LIMIT @limit
             """, args, cancellationToken: ct)))
             .Select(r => r.ToItem()).ToList();
     }
@@ -57,12 +87,11 @@ public sealed class DomainStore(Database db)
             "SELECT count(*) FROM domains WHERE campaign_seq = @campaignSeq", new { campaignSeq }, cancellationToken: ct));
     }
 
-    private static (string Where, DynamicParameters Args) Build(long campaignSeq, Filter filter, long after)
+    private static (string Where, DynamicParameters Args) Build(long campaignSeq, Filter filter)
     {
         var args = new DynamicParameters();
         args.Add("seq", campaignSeq);
-        args.Add("after", after);
-        var where = "d.campaign_seq = @seq AND d.ordinal > @after";
+        var where = "d.campaign_seq = @seq";
         if (!string.IsNullOrEmpty(filter.Contains))
         {
             where += " AND d.name LIKE @contains ESCAPE '\\'";

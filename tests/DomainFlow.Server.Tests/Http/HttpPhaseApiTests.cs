@@ -64,5 +64,28 @@ public sealed class HttpPhaseApiTests
         var brand = csv.Skip(1).Select(l => l.Split(',')).First(f => WebWorld.KindOf(f[1]) == WebSiteKind.Brand);
         Assert.Equal(("ok", "200", $"{brand[1]} store"), (brand[6], brand[7], brand[9]));
         Assert.True(double.Parse(brand[10], System.Globalization.CultureInfo.InvariantCulture) >= 1);
+
+        // Score order: every probed domain once, by keyword score, through pages of 9; a cursor of the other order is refused.
+        var scores = new List<double>();
+        var seen = new HashSet<string>();
+        string? cursor = null;
+        do
+        {
+            var (status, page) = await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?sort=score&limit=9{(cursor is null ? "" : $"&after={Uri.EscapeDataString(cursor)}")}");
+            Assert.Equal(200, status);
+            foreach (var d in page["items"]!.AsArray())
+            {
+                Assert.True(seen.Add(d!["name"]!.GetValue<string>()));
+                scores.Add(d["http"]!["keywordScore"]!.GetValue<double>());
+            }
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Equal(total, seen.Count);
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.True(scores[0] >= 1 && scores[^1] == 0);
+        var (badSort, _) = await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?sort=size");
+        var (badCursor, badCursorProblem) = await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?sort=score&after=41");
+        Assert.Equal((400, 400, "after"), (badSort, badCursor, string.Join(' ', badCursorProblem["errors"]!.AsObject().Select(e => e.Key))));
     }
 }

@@ -112,6 +112,29 @@ public sealed class HttpPhaseTests
         // Brand sites name the brand, parked ones say "for sale" (the ad-hoc keyword).
         Assert.Equal(resolved.Count(d => WebWorld.KindOf(d.Name) is WebSiteKind.Brand or WebSiteKind.Parked), counters["keyword_matches"]);
         Assert.Equal(resolved.Count, lab.Web.Requests.Values.Sum() - resolved.Count(d => WebWorld.KindOf(d.Name) == WebSiteKind.Redirect));
+
+        // Keyset pages by score walk every probed domain once, highest score first, with or without a filter.
+        var byScore = resolved.OrderByDescending(d => d.Http!.KeywordScore).ThenByDescending(d => d.Ordinal).Select(d => d.Ordinal);
+        Assert.Equal(byScore, await ByScoreAsync(lab, new DomainStore.Filter(null)));
+        var notParked = resolved.Where(d => d.Http!.Parked == 0).OrderByDescending(d => d.Http!.KeywordScore).ThenByDescending(d => d.Ordinal).Select(d => d.Ordinal);
+        Assert.Equal(notParked, await ByScoreAsync(lab, new DomainStore.Filter(null, Parked: false)));
+    }
+
+    private static async Task<List<long>> ByScoreAsync(Lab lab, DomainStore.Filter filter)
+    {
+        var seq = (await lab.H.Campaigns.SeqOfAsync(lab.Campaign))!.Value;
+        var ordinals = new List<long>();
+        DomainStore.ScoreCursor? after = null;
+        while (true)
+        {
+            var page = await lab.H.Domains.PageByScoreAsync(seq, filter, after, 7);
+            ordinals.AddRange(page.Select(d => d.Ordinal));
+            if (page.Count < 7)
+            {
+                return ordinals;
+            }
+            after = new DomainStore.ScoreCursor(page[^1].Http!.KeywordScore, page[^1].Ordinal);
+        }
     }
 
     [Fact]

@@ -1289,12 +1289,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    after?: number;
+                    after?: string;
                     limit?: number;
                     contains?: string;
                     dns?: string;
                     http?: string;
                     parked?: boolean;
+                    sort?: string;
                 };
                 header?: never;
                 path: {
