@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DomainFlow.Browser.Tests.Support;
 using DomainFlow.Server.Lab;
 using DomainFlow.Testing;
+using Microsoft.Playwright;
 
 namespace DomainFlow.Browser.Tests;
 
@@ -62,8 +63,43 @@ public sealed class HttpPhaseTests(BrowserFixture browser) : BrowserTest(browser
         var (_, page) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?http=ok&limit=1000");
         var brand = page["items"]!.AsArray().First(d => WebWorld.KindOf(d!["name"]!.GetValue<string>()) == WebSiteKind.Brand)!;
         var row = Page.GetByTestId("domain-row").Filter(new() { HasText = brand["name"]!.GetValue<string>() });
-        await Expect(row.Locator("[data-column=http]")).ToHaveTextAsync("ok 200");
+        // The rows filled in live, without a reload (the table follows the event stream, it does not poll).
+        await Expect(row.Locator("[data-column=http]")).ToHaveTextAsync("OK 200");
         await Expect(row.Locator("[data-column=title]")).ToHaveTextAsync($"{brand["name"]!.GetValue<string>()} store");
         await Expect(row.Locator("[data-column=score]")).Not.ToHaveTextAsync("0.0");
+
+        // Its details: the HTTP answer and the keyword hits with their context.
+        await row.GetByTestId("domain-expand").ClickAsync();
+        var detail = Page.GetByTestId("domain-http-detail");
+        await Expect(detail.GetByTestId("http-title")).ToHaveTextAsync($"{brand["name"]!.GetValue<string>()} store");
+        var hit = detail.GetByTestId("http-keyword-hit").Filter(new() { HasText = WebWorld.Brand });
+        await Expect(hit).ToContainTextAsync($"× {WebWorld.BrandMentions(brand["name"]!.GetValue<string>())}");
+        await Expect(hit).ToContainTextAsync($"Buy {WebWorld.Brand} products here");
+        await CapturePageAsync("campaign-domain-detail");
+
+        // Filters by the HTTP phase's outcome and by parking, each matching the server's own answer.
+        var counters = phase["counters"]!;
+        var httpErrors = (int)counters["http_error"]!.GetValue<long>();
+        Assert.True(httpErrors > 0, "the lab world has missing pages among these names");
+        await Page.GetByTestId("domains-http-filter").SelectOptionAsync("http_error");
+        await Expect(Page.GetByTestId("domain-row")).ToHaveCountAsync(httpErrors);
+        await Expect(Page.GetByTestId("domain-row").First.Locator("[data-column=http]")).ToHaveTextAsync("HTTP error 404");
+        await Page.GetByTestId("domains-http-filter").SelectOptionAsync("");
+        await Page.GetByTestId("domains-parked-filter").SelectOptionAsync("true");
+        await Expect(Page.GetByTestId("domain-row")).ToHaveCountAsync((int)counters["parked"]!.GetValue<long>());
+        await Page.GetByTestId("domains-parked-filter").SelectOptionAsync("");
+
+        // Sorted by keyword score, the best-scoring site comes first.
+        var (_, best) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?sort=score&limit=1");
+        await Page.GetByTestId("domains-sort").SelectOptionAsync("score");
+        await Expect(Page.GetByTestId("domain-row").First).ToHaveAttributeAsync("data-name", best["items"]![0]!["name"]!.GetValue<string>());
+
+        // A column chosen stays chosen after a reload.
+        await Page.GetByTestId("column-chooser").Locator("summary").ClickAsync();
+        await Page.GetByTestId("column-tech").CheckAsync();
+        await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Tech" })).ToBeVisibleAsync();
+        await Page.ReloadAsync();
+        await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "Tech" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Columnheader, new() { Name = "CNAME chain" })).ToHaveCountAsync(0);
     });
 }

@@ -5,6 +5,7 @@ import type {
   CampaignStatus,
   CreateCampaignRequest,
   DnsFilter,
+  HttpFilter,
   DnsValidationConfig,
   HttpPhaseConfig,
   DomainPage,
@@ -23,7 +24,13 @@ const enc = encodeURIComponent
 export interface DomainFilter {
   contains?: string
   dns?: DnsFilter | ''
+  http?: HttpFilter | ''
+  /** Only parked sites ('true') or only not-parked ones ('false'), among those probed. */
+  parked?: 'true' | 'false' | ''
 }
+
+/** ordinal: every domain in generation order; score: the probed domains, highest keyword score first. */
+export type DomainSort = 'ordinal' | 'score'
 
 export interface CampaignListQuery {
   search?: string
@@ -71,7 +78,7 @@ export const campaignsApi = {
       contentType: 'text/plain',
     }),
 
-  domains: (id: string, query: DomainFilter & { after?: string | null; limit?: number }, signal?: AbortSignal) =>
+  domains: (id: string, query: DomainFilter & { sort?: DomainSort; after?: string | null; limit?: number }, signal?: AbortSignal) =>
     apiRequest<DomainPage>(`/campaigns/${enc(id)}/domains`, { query: { ...query }, signal }),
 }
 
@@ -81,7 +88,7 @@ export const generationApi = {
 }
 
 export function domainsExportUrl(id: string, format: 'csv' | 'ndjson', filter: DomainFilter = {}): string {
-  return apiUrl(`/campaigns/${enc(id)}/domains/export`, { format, contains: filter.contains, dns: filter.dns })
+  return apiUrl(`/campaigns/${enc(id)}/domains/export`, { format, contains: filter.contains, dns: filter.dns, http: filter.http, parked: filter.parked })
 }
 
 export function campaignEventsUrl(id?: string): string {

@@ -41,6 +41,7 @@ export const DNS_OUTCOMES = [
 
 /** The domain list's `dns` filter: one outcome, or the domains without a result yet. */
 export type DnsFilter = DnsOutcome | 'unchecked'
+export type HttpFilter = Schemas['HttpOutcome'] | 'unchecked'
 
 /** Which names a DNS run covers: every domain (earlier results are replaced) or those without a result. */
 export type DnsNameSelection = 'all' | 'unresolved'

@@ -56,7 +56,8 @@ export function CampaignDetailPage({ id }: { id: string }) {
       </section>
       <DomainsSection
         campaignId={campaign.id}
-        changing={phases.some((p) => p.phase !== 'analysis' && p.status === 'running')}
+        // Live events move these counts; the table refreshes its first pages when they do (no polling).
+        rowsWritten={phases.filter((p) => p.phase !== 'analysis').map((p) => p.processed).join(':')}
       />
     </div>
   )

@@ -1,66 +1,50 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { createColumnHelper, tableFeatures, useTable } from '@tanstack/react-table'
+import { useTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { ChevronRight } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { campaignsApi } from '../api/campaigns'
+import { campaignsApi, type DomainFilter, type DomainSort } from '../api/campaigns'
 import { errorMessage } from '../api/client'
 import { campaignKeys } from '../api/queryKeys'
-import type { DnsFilter, Domain } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { cn } from '../lib/cn'
-import { DnsStatusBadge } from './DnsStatusBadge'
-import { DomainDnsDetail } from './DomainDnsDetail'
+import { useThrottledEffect } from '../lib/useThrottledEffect'
+import { DOMAIN_COLUMNS, domainColumns, domainGridTemplate, domainTableFeatures, type DomainColumnId } from './domainColumns'
+import { DomainDetail } from './DomainDetail'
 
 const PAGE_SIZE = 500
 const ROW_HEIGHT = 30
-const DETAIL_ID = 'domain-dns-detail'
-const features = tableFeatures({})
-const helper = createColumnHelper<typeof features, Domain>()
-const columns = helper.columns([
-  helper.accessor('ordinal', { header: '#', cell: (info) => info.getValue().toLocaleString('en-US') }),
-  helper.accessor('name', { header: 'Domain' }),
-  helper.accessor((row) => row.dns?.status ?? null, { id: 'dns', header: 'DNS', cell: (info) => <DnsStatusBadge status={info.getValue()} /> }),
-  helper.accessor((row) => [...(row.dns?.ipv4 ?? []), ...(row.dns?.ipv6 ?? [])].join(', '), { id: 'addresses', header: 'Addresses' }),
-  helper.accessor((row) => (row.dns?.cname ?? []).join(' → '), { id: 'cname', header: 'CNAME chain' }),
-  helper.accessor((row) => (row.http ? `${row.http.outcome.replaceAll('_', ' ')}${row.http.statusCode ? ` ${row.http.statusCode}` : ''}` : ''), { id: 'http', header: 'HTTP' }),
-  helper.accessor((row) => row.http?.title ?? '', { id: 'title', header: 'Title' }),
-  helper.accessor((row) => (row.http ? row.http.keywordScore.toFixed(1) + (row.http.parked ? ' · parked' : '') : ''), { id: 'score', header: 'Score' }),
-])
-const GRID = 'grid grid-cols-[2rem_5.5rem_minmax(0,1.3fr)_6.5rem_minmax(0,1fr)_minmax(0,1fr)_6rem_minmax(0,1fr)_5rem]'
-const CELL_CLASSES: Record<string, string> = {
-  ordinal: 'px-3 text-xs text-zinc-500 tabular-nums',
-  name: 'truncate px-3 font-mono text-xs',
-  dns: 'px-3',
-  addresses: 'truncate px-3 font-mono text-xs text-zinc-600 dark:text-zinc-400',
-  cname: 'truncate px-3 font-mono text-xs text-zinc-600 dark:text-zinc-400',
-  http: 'truncate px-3 text-xs',
-  title: 'truncate px-3 text-xs text-zinc-600 dark:text-zinc-400',
-  score: 'truncate px-3 text-xs tabular-nums',
-}
+const DETAIL_ID = 'domain-detail'
+/** Live refreshes re-read every loaded page, so they stop once the user has scrolled this far in. */
+const LIVE_PAGES = 2
+const CELL_CLASSES = Object.fromEntries(DOMAIN_COLUMNS.map((c) => [c.id, c.className])) as Record<string, string>
 
 export interface DomainsTableProps {
   campaignId: string
-  contains: string
-  dns: DnsFilter | ''
-  /** While a phase writes rows (new names, DNS results), the first pages are polled. */
-  changing: boolean
+  filter: DomainFilter
+  sort: DomainSort
+  columns: readonly DomainColumnId[]
+  /** Changes when a phase wrote rows (live counts from the event stream): the first pages are then re-read. */
+  rowsWritten: string
 }
 
-export function DomainsTable({ campaignId, contains, dns, changing }: DomainsTableProps) {
+export function DomainsTable({ campaignId, filter, sort, columns: visible, rowsWritten }: DomainsTableProps) {
   const query = useInfiniteQuery({
-    queryKey: campaignKeys.domains(campaignId, contains, dns),
+    queryKey: campaignKeys.domains(campaignId, filter, sort),
     queryFn: ({ pageParam, signal }) =>
-      campaignsApi.domains(campaignId, { after: pageParam, limit: PAGE_SIZE, contains: contains || undefined, dns: dns || undefined }, signal),
+      campaignsApi.domains(campaignId, { ...filter, sort, after: pageParam, limit: PAGE_SIZE }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    // Refetching re-reads every loaded page, so only poll while the loaded set is small.
-    refetchInterval: (q) => (changing && (q.state.data?.pages.length ?? 0) <= 2 ? 3000 : false),
   })
+  const loadedPages = query.data?.pages.length ?? 0
+  useThrottledEffect(rowsWritten, () => void query.refetch(), 2000, loadedPages <= LIVE_PAGES)
+
+  const columns = useMemo(() => domainColumns(visible), [visible])
   const domains = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data])
-  const table = useTable({ features, columns, data: domains, getRowId: (row) => String(row.ordinal) })
+  const table = useTable({ features: domainTableFeatures, columns, data: domains, getRowId: (row) => String(row.ordinal) })
   const rows = table.getRowModel().rows
+  const grid = { gridTemplateColumns: domainGridTemplate(visible) }
   const [selected, setSelected] = useState<number | null>(null)
   const selectedDomain = selected === null ? undefined : domains.find((d) => d.ordinal === selected)
   const toggle = (ordinal: number) => setSelected((current) => (current === ordinal ? null : ordinal))
@@ -83,15 +67,15 @@ export function DomainsTable({ campaignId, contains, dns, changing }: DomainsTab
     if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - 20) void fetchNextPage()
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage])
 
-  const filtered = !!contains || !!dns
+  const filtered = Object.values(filter).some(Boolean)
   return (
     <div className="flex flex-col gap-2">
       {query.isError && <Alert tone="error">{errorMessage(query.error)}</Alert>}
-      <div className={cn('grid grid-cols-1 gap-3', selectedDomain && 'lg:grid-cols-[minmax(0,1fr)_20rem]')}>
+      <div className={cn('grid grid-cols-1 gap-3', selectedDomain && 'lg:grid-cols-[minmax(0,1fr)_24rem]')}>
         <div role="table" aria-rowcount={rows.length} className="min-w-0 overflow-x-auto text-sm">
           <div className="min-w-[44rem]">
             {table.getHeaderGroups().map((group) => (
-              <div role="row" key={group.id} className={`${GRID} border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60`}>
+              <div role="row" key={group.id} style={grid} className="grid border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
                 <div role="columnheader" className="px-2 py-1.5"><span className="sr-only">Details</span></div>
                 {group.headers.map((header) => (
                   <div role="columnheader" key={header.id} className="px-3 py-1.5 text-xs font-medium text-zinc-500">
@@ -111,13 +95,12 @@ export function DomainsTable({ campaignId, contains, dns, changing }: DomainsTab
                     <div role="row" key={row.id} data-testid="domain-row" data-index={item.index} data-name={domain.name}
                       data-dns-status={domain.dns?.status ?? 'unchecked'} aria-selected={isSelected} onClick={() => toggle(domain.ordinal)}
                       className={cn(
-                        GRID,
-                        'absolute inset-x-0 cursor-pointer items-center border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40',
+                        'absolute inset-x-0 grid cursor-pointer items-center border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40',
                         isSelected && 'bg-zinc-100 dark:bg-zinc-800/70',
                       )}
-                      style={{ height: item.size, transform: `translateY(${item.start}px)` }}>
+                      style={{ ...grid, height: item.size, transform: `translateY(${item.start}px)` }}>
                       <div role="cell" className="flex justify-center">
-                        <button type="button" aria-label={`DNS details of ${domain.name}`} aria-expanded={isSelected}
+                        <button type="button" aria-label={`Details of ${domain.name}`} aria-expanded={isSelected}
                           aria-controls={isSelected ? DETAIL_ID : undefined} data-testid="domain-expand"
                           onClick={(e) => { e.stopPropagation(); toggle(domain.ordinal) }}
                           className="rounded p-0.5 text-zinc-400 hover:bg-zinc-200 hover:text-zinc-700 dark:hover:bg-zinc-700 dark:hover:text-zinc-200">
@@ -142,7 +125,7 @@ export function DomainsTable({ campaignId, contains, dns, changing }: DomainsTab
         </div>
         {selectedDomain && (
           <div className="px-4 lg:pr-4 lg:pl-0">
-            <DomainDnsDetail id={DETAIL_ID} domain={selectedDomain} onClose={() => setSelected(null)} />
+            <DomainDetail id={DETAIL_ID} domain={selectedDomain} onClose={() => setSelected(null)} />
           </div>
         )}
       </div>

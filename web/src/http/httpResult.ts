@@ -82,3 +82,9 @@ export const HTTP_OUTCOME_TONES: Record<HttpOutcome, BadgeTone> = {
 export function isHttpOutcome(value: string): value is HttpOutcome {
   return value in HTTP_OUTCOME_LABELS
 }
+
+export const HTTP_FILTER_OPTIONS: readonly { value: HttpOutcome | 'unchecked' | ''; label: string }[] = [
+  { value: '', label: 'Any HTTP result' },
+  { value: 'unchecked', label: 'Not probed yet' },
+  ...(Object.keys(HTTP_OUTCOME_LABELS) as HttpOutcome[]).map((outcome) => ({ value: outcome, label: HTTP_OUTCOME_LABELS[outcome] })),
+]
