@@ -22,7 +22,7 @@ export function UserRowActions({ user, isSelf, busy, onUpdate, onResetPassword }
   const who = isSelf ? 'You' : user.displayName
   const promote = user.role === 'user'
   return (
-    <div className="flex flex-wrap justify-end gap-1">
+    <div className="flex min-w-56 flex-wrap justify-end gap-1">
       <ConfirmDialog
         triggerProps={{
           size: 'sm', variant: 'ghost', disabled: busy, 'data-testid': 'user-role-toggle',

@@ -33,8 +33,8 @@ export function UsersTable({ users, currentUserId, busyId, onUpdate, onResetPass
           const isSelf = user.id === currentUserId
           return (
             <TableRow key={user.id} data-testid="user-row" data-email={user.email} data-id={user.id}>
-              <TableCell className="font-medium">
-                <span className="break-all">{user.email}</span>
+              <TableCell className="font-medium whitespace-nowrap">
+                <span>{user.email}</span>
                 {isSelf && <Badge className="ml-2">You</Badge>}
               </TableCell>
               <TableCell>{user.displayName}</TableCell>
