@@ -15,7 +15,7 @@ export interface UserRowActionsProps {
 }
 
 /**
- * Role, enable/disable, password reset and the user's audit trail. Every change but enabling asks first; the
+ * Role, enable/disable, password reset (for one's own account: change it) and the user's audit trail. Every change but enabling asks first; the
  * server alone decides what is allowed (it keeps the last active admin), and the page shows its refusal.
  */
 export function UserRowActions({ user, isSelf, busy, onUpdate, onResetPassword }: UserRowActionsProps) {
@@ -59,17 +59,24 @@ export function UserRowActions({ user, isSelf, busy, onUpdate, onResetPassword }
           <UserCheck aria-hidden /> Enable
         </Button>
       )}
-      <ConfirmDialog
-        triggerProps={{
-          size: 'sm', variant: 'ghost', disabled: busy, 'data-testid': 'user-reset-password', 'aria-label': `Reset the password of ${user.email}`,
-          children: <><KeyRound aria-hidden /> Reset password</>,
-        }}
-        title={`Reset the password of ${isSelf ? 'your account' : user.email}?`}
-        description={`A temporary password is generated and shown once. ${isSelf ? 'Your' : 'Their'} sessions end, and ${isSelf ? 'you' : 'they'} must choose a new password at the next sign-in.`}
-        confirmLabel="Reset password"
-        destructive
-        onConfirm={onResetPassword}
-      />
+      {isSelf ? (
+        // A reset ends one's own session before the temporary password could be read: change it instead.
+        <Button size="sm" variant="ghost" asChild>
+          <Link to="/account/password" data-testid="user-change-own-password"><KeyRound aria-hidden /> Change password</Link>
+        </Button>
+      ) : (
+        <ConfirmDialog
+          triggerProps={{
+            size: 'sm', variant: 'ghost', disabled: busy, 'data-testid': 'user-reset-password', 'aria-label': `Reset the password of ${user.email}`,
+            children: <><KeyRound aria-hidden /> Reset password</>,
+          }}
+          title={`Reset the password of ${user.email}?`}
+          description={`A temporary password is generated and shown once. ${who}'s sessions end, and they must choose a new password at the next sign-in.`}
+          confirmLabel="Reset password"
+          destructive
+          onConfirm={onResetPassword}
+        />
+      )}
       <Button size="sm" variant="ghost" asChild>
         <Link to={`/admin/audit${filtersToSearch({ ...EMPTY_AUDIT_FILTERS, targetId: user.id })}`} aria-label={`Audit log entries about ${user.email}`}
           data-testid="user-audit-link">
