@@ -16,15 +16,8 @@ const OUTCOME_OPTIONS = [
   { value: 'failure', label: 'Failure' },
 ] as const satisfies readonly { value: AuditOutcome | ''; label: string }[]
 
-interface Draft {
-  action: string
-  actorId: string
-  targetId: string
-  outcome: AuditOutcome | ''
-  /** datetime-local values, on the viewer's clock. */
-  since: string
-  until: string
-}
+/** The filters being edited; `since` and `until` hold datetime-local values (the viewer's clock) until applied. */
+type Draft = AuditFilters
 
 export interface AuditFilterFormProps {
   /** The filters in force (from the address); the form edits a copy until applied. */
