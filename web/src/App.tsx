@@ -1,3 +1,4 @@
+import { AdminPage } from './admin/AdminPage'
 import { AccountPage } from './auth/AccountPage'
 import { AuthGate } from './auth/AuthGate'
 import { ChangePasswordPage } from './auth/ChangePasswordPage'
@@ -63,6 +64,9 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
       return <AccountPage session={session} />
     case 'changePassword':
       return <ChangePasswordPage forced={session.user.mustChangePassword} />
+    case 'adminUsers':
+    case 'adminAudit':
+      return <AdminPage section={route.name} user={session.user} />
     case 'notFound':
       return (
         <p className="text-sm text-zinc-500">

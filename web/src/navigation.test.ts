@@ -30,6 +30,15 @@ describe('matchRoute', () => {
   })
 })
 
+describe('admin routes', () => {
+  it('maps the users and audit pages', () => {
+    expect(matchRoute('/admin')).toEqual({ name: 'adminUsers' })
+    expect(matchRoute('/admin/users/')).toEqual({ name: 'adminUsers' })
+    expect(matchRoute('/admin/audit')).toEqual({ name: 'adminAudit' })
+    expect(matchRoute('/admin/nope')).toEqual({ name: 'notFound' })
+  })
+})
+
 describe('auth routes', () => {
   it('maps sign-in, setup and the account pages', () => {
     expect(matchRoute('/login')).toEqual({ name: 'login' })

@@ -26,8 +26,12 @@ export function usePathname(): string {
 
 /** One query-string parameter of the current address (null when absent). */
 export function useSearchParam(name: string): string | null {
-  const search = useSyncExternalStore(subscribe, () => window.location.search)
-  return new URLSearchParams(search).get(name)
+  return new URLSearchParams(useSearch()).get(name)
+}
+
+/** The current address's whole query string ("?a=1&b=2", or ""): for pages that keep several filters in it. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search)
 }
 
 /** The current address inside the app: path, query and hash. */
@@ -57,6 +61,8 @@ export type Route =
   | { name: 'setup' }
   | { name: 'account' }
   | { name: 'changePassword' }
+  | { name: 'adminUsers' }
+  | { name: 'adminAudit' }
   | { name: 'notFound' }
 
 /** Pages anyone may open; every other page needs a signed-in user. */
@@ -91,5 +97,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/keyword-sets/new') return { name: 'newKeywordSet' }
   const keywordSet = /^\/keyword-sets\/([^/]+)$/.exec(path)
   if (keywordSet?.[1]) return { name: 'keywordSet', id: decodeURIComponent(keywordSet[1]) }
+  if (path === '/admin' || path === '/admin/users') return { name: 'adminUsers' }
+  if (path === '/admin/audit') return { name: 'adminAudit' }
   return { name: 'notFound' }
 }

@@ -1,4 +1,4 @@
-import { ChevronDown, LogOut, UserRound } from 'lucide-react'
+import { ChevronDown, LogOut, ShieldCheck, UserRound } from 'lucide-react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { errorMessage } from '../api/client'
 import { Badge } from '../components/Badge'
@@ -9,7 +9,7 @@ import { useSignOut } from './useSignOut'
 
 const ITEM = 'flex w-full items-center gap-2 rounded px-2 py-1.5 text-left text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&_svg]:size-3.5'
 
-/** The signed-in user's name in the header; opens Account and Sign out. */
+/** The signed-in user's name in the header; opens Account, Admin (admins only) and Sign out. */
 export function UserMenu({ user }: { user: User }) {
   const [open, setOpen] = useState(false)
   const root = useRef<HTMLDivElement>(null)
@@ -64,6 +64,11 @@ export function UserMenu({ user }: { user: User }) {
             <Link to="/account" role="menuitem" className={ITEM} onClick={() => setOpen(false)} data-testid="user-menu-account">
               <UserRound aria-hidden /> Account
             </Link>
+            {user.role === 'admin' && (
+              <Link to="/admin/users" role="menuitem" className={ITEM} onClick={() => setOpen(false)} data-testid="user-menu-admin">
+                <ShieldCheck aria-hidden /> Admin
+              </Link>
+            )}
             <button type="button" role="menuitem" className={ITEM} onClick={() => signOut.mutate()} disabled={signOut.isPending}
               data-testid="logout">
               <LogOut aria-hidden /> {signOut.isPending ? 'Signing out…' : 'Sign out'}

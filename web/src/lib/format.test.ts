@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBigCount, formatDuration, humanize, percent } from './format'
+import { formatBigCount, formatDuration, formatTimestamp, humanize, percent } from './format'
 
 describe('format', () => {
   it('formats durations compactly', () => {
@@ -16,6 +16,12 @@ describe('format', () => {
   it('clamps percentages and tolerates a zero total', () => {
     expect(percent(5, 0)).toBe(0)
     expect(percent(150, 100)).toBe(100)
+  })
+
+  it('shows timestamps to the second, and passes unreadable ones through', () => {
+    expect(formatTimestamp('2025-03-01T10:00:07Z')).toMatch(/\d{1,2}:\d{2}:07/)
+    expect(formatTimestamp('not a time')).toBe('not a time')
+    expect(formatTimestamp(null)).toBe('—')
   })
 
   it('humanizes snake case', () => {

@@ -1,5 +1,6 @@
 const numberFormat = new Intl.NumberFormat('en-US')
 const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' })
+const timestampFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'medium' })
 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value)
@@ -19,6 +20,13 @@ export function formatDate(value: string | null | undefined): string {
   if (!value) return '—'
   const date = new Date(value)
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date)
+}
+
+/** Like formatDate, to the second: for logs, where the order of events within a minute matters. */
+export function formatTimestamp(value: string | null | undefined): string {
+  if (!value) return '—'
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? value : timestampFormat.format(date)
 }
 
 export function formatRate(perSecond: number): string {
