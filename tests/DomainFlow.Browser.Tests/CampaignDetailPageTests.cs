@@ -23,6 +23,14 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
         // Small batches on one worker make this a run of a few seconds, so live progress has time to show.
         const int requested = 150_000;
         var id = await CreateCampaignAsync("live generation", requested, AToZ, length: 4);
+        var frames = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Page.WebSocket += (_, socket) =>
+        {
+            if (socket.Url.EndsWith("/api/v2/ws", StringComparison.Ordinal))
+            {
+                socket.FrameReceived += (_, frame) => frames.Enqueue(frame.Text ?? "");
+            }
+        };
         await Page.GotoAsync($"/campaigns/{id}");
         await Expect(Page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-status", "live");
         await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "configured");
@@ -48,6 +56,9 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
         Assert.Equal(processed.Order(), processed);
         // Progress is pushed a few times per second: the page showed counts between start and completion.
         Assert.Contains(processed, p => p is > 0 and < requested);
+        // It came over the WebSocket.
+        Assert.Contains(frames, f => f.Contains("\"phase_progress\"", StringComparison.Ordinal));
+        Assert.Contains(frames, f => f.Contains("\"phase_completed\"", StringComparison.Ordinal));
 
         // The domains the server generated are listed, in ordinal order.
         var (_, page) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?limit=3");
@@ -95,6 +106,25 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
     });
 
     [Fact]
+    public Task Where_WebSockets_do_not_get_through_live_progress_comes_over_server_sent_events() => UiAsync(async () =>
+    {
+        const int requested = 100_000;
+        var id = await CreateCampaignAsync("sse fallback", requested, AToZ, length: 4);
+        await BlockWebSocketsAsync();
+        var streams = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Page.Request += (_, request) => streams.Enqueue(request.Url);
+        await Page.GotoAsync($"/campaigns/{id}");
+        await Expect(Page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-status", "live");
+        var recorder = await PhaseRecorder.StartAsync(Page, "generation");
+
+        await Page.GetByTestId("phase-start-generation").ClickAsync();
+
+        await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
+        Assert.Contains(streams, url => url.EndsWith($"/api/v2/campaigns/{id}/events", StringComparison.Ordinal));
+        Assert.Contains(await recorder.ProcessedAsync(), p => p is > 0 and < requested);
+    });
+
+    [Fact]
     public Task An_action_the_server_refuses_shows_its_409_message_on_the_phase_card() => UiAsync(async () =>
     {
         var id = await CreateCampaignAsync("refused action", Endless, AToZ, length: 6);
@@ -103,7 +133,7 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
 
         // This tab loses its live updates (as on a flaky network), so it keeps showing "paused"
         // after another client stops the phase, and still offers Resume.
-        await Page.RouteAsync("**/events", route => route.AbortAsync());
+        await BlockLiveUpdatesAsync();
         await Page.GotoAsync($"/campaigns/{id}");
         await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "paused");
         await Expect(Page.GetByTestId("live-indicator")).Not.ToHaveAttributeAsync("data-status", "live");

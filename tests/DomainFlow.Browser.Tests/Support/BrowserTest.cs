@@ -188,6 +188,25 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     protected static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 
+    /// <summary>
+    /// Makes every WebSocket of the page fail before it opens, as behind a proxy that does not pass upgrades (Playwright
+    /// cannot refuse a WebSocket handshake by route: a routed socket counts as open). Applies to pages loaded after.
+    /// </summary>
+    protected Task BlockWebSocketsAsync() => Page.AddInitScriptAsync("""
+        window.WebSocket = class {
+          constructor() { setTimeout(() => this.onclose && this.onclose({ code: 1006 }), 0) }
+          send() {}
+          close() {}
+        }
+        """);
+
+    /// <summary>Cuts the page off every live update: WebSockets and the Server-Sent Events fallback.</summary>
+    protected async Task BlockLiveUpdatesAsync()
+    {
+        await BlockWebSocketsAsync();
+        await Page.RouteAsync("**/events", route => route.AbortAsync());
+    }
+
     /// <summary>Saves a full-page screenshot of a main page as a test artifact (.artifacts/browser/pages/{name}.png).</summary>
     protected async Task CapturePageAsync(string name)
     {

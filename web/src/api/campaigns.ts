@@ -91,7 +91,4 @@ export function domainsExportUrl(id: string, format: 'csv' | 'ndjson', filter: D
   return apiUrl(`/campaigns/${enc(id)}/domains/export`, { format, contains: filter.contains, dns: filter.dns, http: filter.http, parked: filter.parked })
 }
 
-export function campaignEventsUrl(id?: string): string {
-  return id ? `/api/v2/campaigns/${enc(id)}/events` : '/api/v2/events'
-}
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { campaignEventsUrl, campaignsApi } from '../api/campaigns'
+import { campaignsApi } from '../api/campaigns'
 import { ApiError, errorMessage } from '../api/client'
 import { applyEventToCache } from '../api/liveCache'
 import { campaignKeys } from '../api/queryKeys'
@@ -20,7 +20,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
     queryFn: ({ signal }) => campaignsApi.get(id, signal),
     retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 2,
   })
-  const live = useEventStream(deletedElsewhere ? null : campaignEventsUrl(id), (event) => {
+  const live = useEventStream(deletedElsewhere ? null : id, (event) => {
     if (event.type === 'campaign_deleted') setDeletedElsewhere(true)
     applyEventToCache(queryClient, event)
   })

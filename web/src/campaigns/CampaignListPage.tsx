@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { Plus, Search } from 'lucide-react'
 import { useMemo, useState } from 'react'
-import { campaignEventsUrl, campaignsApi } from '../api/campaigns'
+import { campaignsApi } from '../api/campaigns'
 import { errorMessage } from '../api/client'
 import { applyEventToCache } from '../api/liveCache'
 import { campaignKeys } from '../api/queryKeys'
@@ -36,7 +36,7 @@ export function CampaignListPage() {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   })
-  const live = useEventStream(campaignEventsUrl(), (event) => applyEventToCache(queryClient, event))
+  const live = useEventStream('*', (event) => applyEventToCache(queryClient, event))
   const campaigns = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data])
 
   return (
