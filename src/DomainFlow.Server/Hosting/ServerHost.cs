@@ -123,7 +123,9 @@ public static class ServerHost
         services.AddSingleton(proxyOptions);
         services.AddSingleton<ProxyHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ProxyHealthMonitor>());
-        services.AddSingleton(configuration.GetSection("Network").Get<Core.Http.NetworkOptions>() ?? new Core.Http.NetworkOptions());
+        var network = configuration.GetSection("Network").Get<Core.Http.NetworkOptions>() ?? new Core.Http.NetworkOptions();
+        network.CreateGuard(); // a mistyped Network:AllowedTargets range stops the start, not the first probe
+        services.AddSingleton(network);
         services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
         return services;
     }
