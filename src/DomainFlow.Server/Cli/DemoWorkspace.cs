@@ -152,7 +152,7 @@ internal sealed class DemoWorkspace(IServiceProvider services)
         var phases = services.GetRequiredService<PhaseControl>();
         await phases.ConfigureAsync(campaign.Id, PhaseName.DnsValidation, JsonSerializer.Serialize(dns, DomainFlowJson.Options), ct);
         await phases.ConfigureAsync(campaign.Id, PhaseName.HttpKeywordAnalysis, JsonSerializer.Serialize(http, DomainFlowJson.Options), ct);
-        _created.Add($"campaign '{CampaignName}' (auto mode, 300 names)");
+        _created.Add($"campaign '{CampaignName}' (auto mode, {DemoLab.Pattern.MaxDomains} names)");
         return campaign.Id;
     }
 
