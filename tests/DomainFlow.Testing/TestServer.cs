@@ -182,21 +182,9 @@ public sealed class TestServer : IAsyncDisposable
 
     public Task<string> CreateCampaignAsync(JsonObject spec) => Admin.CreateCampaignAsync(spec);
 
-    /// <summary>Polls the API until the phase leaves running (or the timeout passes) and returns it.</summary>
-    public async Task<JsonNode> WaitForPhaseAsync(string campaignId, string phase, Func<JsonNode, bool> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var (_, campaign) = await SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{campaignId}");
-            var state = campaign["phases"]!.AsArray().First(p => p!["phase"]!.GetValue<string>() == phase)!;
-            if (done(state) || DateTime.UtcNow > deadline)
-            {
-                return state;
-            }
-            await Task.Delay(50);
-        }
-    }
+    /// <summary>Polls the API until <paramref name="done"/> holds for the phase (or the timeout passes) and returns it.</summary>
+    public Task<JsonNode> WaitForPhaseAsync(string campaignId, string phase, Func<JsonNode, bool> done, TimeSpan? timeout = null) =>
+        Admin.WaitForPhaseAsync(campaignId, phase, done, timeout);
 
     public static string Json(JsonNode node) => node.ToJsonString(DomainFlowJson.Options);
 

@@ -6,13 +6,31 @@ namespace DomainFlow.Core.Http;
 /// <summary>
 /// Which addresses the HTTP engine may connect to. Loopback, private, link-local, carrier-grade NAT, multicast,
 /// unspecified, broadcast, documentation and other reserved ranges are refused unless the deployment allows private
-/// targets (the lab and tests do): a probe must not reach the operator's own network. Checked on every hop.
+/// targets (the lab and tests do) or lists the range in <paramref name="allowedTargets"/> (the demo's web lab only):
+/// a probe must not reach the operator's own network. Checked on every hop.
 /// </summary>
-public sealed class NetworkGuard(bool allowPrivateTargets)
+public sealed class NetworkGuard(bool allowPrivateTargets, IReadOnlyList<IPNetwork>? allowedTargets = null)
 {
     public bool AllowPrivateTargets { get; } = allowPrivateTargets;
 
-    public bool Permits(IPAddress address) => AllowPrivateTargets || IsPublic(address);
+    /// <summary>Non-public ranges permitted even when <see cref="AllowPrivateTargets"/> is off.</summary>
+    public IReadOnlyList<IPNetwork> AllowedTargets { get; } = allowedTargets ?? [];
+
+    public bool Permits(IPAddress address) => AllowPrivateTargets || IsPublic(address) || IsAllowed(address);
+
+    private bool IsAllowed(IPAddress address)
+    {
+        // ::ffff:127.0.0.3 reaches the same socket as 127.0.0.3, so it matches an IPv4 range the same way.
+        var normal = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        foreach (var range in AllowedTargets)
+        {
+            if (range.Contains(normal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public static bool IsPublic(IPAddress address)
     {

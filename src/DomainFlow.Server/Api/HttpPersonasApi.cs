@@ -82,7 +82,7 @@ public static class HttpPersonasApi
             return (ProblemHttpResult)Problems.NotFound(Kind.Title);
         }
         var config = persona.Config;
-        using var prober = new HttpProber(new HttpProberOptions { Persona = config, Guard = new NetworkGuard(network.AllowPrivateTargets), Favicon = true });
+        using var prober = new HttpProber(new HttpProberOptions { Persona = config, Guard = network.CreateGuard(), Favicon = true });
         var result = await prober.ProbeAsync(domain, addresses, ct);
         var sent = new HttpPersonaSent(domain, [.. addresses.Select(a => a.ToString())], config.UserAgents, config.Headers, config.AcceptLanguage,
             config.SchemeOrder, config.HttpPorts, config.HttpsPorts, $"TLS {config.TlsMinVersion}–{config.TlsMaxVersion}");

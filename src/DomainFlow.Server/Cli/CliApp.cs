@@ -14,6 +14,8 @@ public static class CliApp
         var root = new RootCommand("DomainFlow: domain generation, DNS validation, HTTP keyword analysis and lead scoring.");
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
+        var demo = DemoCommand.Create();
+        root.Subcommands.Add(demo);
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(ResolveCommand.Create());
@@ -34,7 +36,14 @@ public static class CliApp
             await stderr.WriteLineAsync($"domainflow: {message} (see domainflow {string.Join(' ', CommandPath(parsed))} --help)");
             return UsageError;
         }
+        // The server verbs stop through the web host's own Ctrl+C handling, which lets running batches finish
+        // (HostOptions:ShutdownTimeout); System.CommandLine's would end the process with 130 after 2 s, mid-shutdown.
+        var hostsServer = parsed.CommandResult.Command is RootCommand || parsed.CommandResult.Command == serve || parsed.CommandResult.Command == demo;
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        if (hostsServer)
+        {
+            config.ProcessTerminationTimeout = null;
+        }
         return await parsed.InvokeAsync(config);
     }
 

@@ -109,7 +109,7 @@ public static class UsersCommand
             }
         };
 
-    private static Task Audit(Database db, string action, User user, string detail, CancellationToken ct) =>
+    internal static Task Audit(Database db, string action, User user, string detail, CancellationToken ct) =>
         new Store.Audit.AuditStore(db).AppendAsync(new Core.Audit.AuditEntry(0, default, action, Core.Audit.AuditOutcome.Success, null, "command line", "user", user.Id.ToString(), null, detail), ct);
 
     private static void ThrowIfAny(ValidationErrors errors)

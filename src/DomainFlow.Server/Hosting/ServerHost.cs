@@ -24,7 +24,9 @@ public static class ServerHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Configuration arguments (--Section:Key=value, --urls=...).</param>
+    /// <param name="fixedSettings">Settings that win over arguments and DOMAINFLOW__ environment variables (the demo's store and network).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? fixedSettings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -34,6 +36,10 @@ public static class ServerHost
             ApplicationName = typeof(ServerHost).Assembly.GetName().Name,
         });
         builder.Configuration.AddEnvironmentVariables("DOMAINFLOW__");
+        if (fixedSettings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(fixedSettings);
+        }
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             builder.WebHost.UseUrls(DefaultUrl);
@@ -77,13 +83,19 @@ public static class ServerHost
     /// <summary>Applies migrations, then serves until stopped.</summary>
     public static async Task RunAsync(WebApplication app)
     {
+        await StartAsync(app);
+        await app.WaitForShutdownAsync();
+    }
+
+    /// <summary>Applies migrations (if not done yet), starts listening and says where.</summary>
+    public static async Task StartAsync(WebApplication app)
+    {
         await MigrateAsync(app.Services);
         await app.StartAsync();
         foreach (var url in app.Urls)
         {
             Console.WriteLine($"DomainFlow is listening on {url}");
         }
-        await app.WaitForShutdownAsync();
     }
 
     public static async Task MigrateAsync(IServiceProvider services)
@@ -123,7 +135,9 @@ public static class ServerHost
         services.AddSingleton(proxyOptions);
         services.AddSingleton<ProxyHealthMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<ProxyHealthMonitor>());
-        services.AddSingleton(configuration.GetSection("Network").Get<Core.Http.NetworkOptions>() ?? new Core.Http.NetworkOptions());
+        var network = configuration.GetSection("Network").Get<Core.Http.NetworkOptions>() ?? new Core.Http.NetworkOptions();
+        network.CreateGuard(); // a mistyped Network:AllowedTargets range stops the start, not the first probe
+        services.AddSingleton(network);
         services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
         return services;
     }

@@ -112,7 +112,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
                 prober = new HttpProber(new HttpProberOptions
                 {
                     Persona = persona.Config,
-                    Guard = new NetworkGuard(network.AllowPrivateTargets),
+                    Guard = network.CreateGuard(),
                     Keywords = _keywords,
                     Favicon = config.Favicon,
                     ResolveHost = _redirects is null ? null : _redirects.LookupAsync,

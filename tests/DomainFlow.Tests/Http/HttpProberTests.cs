@@ -164,6 +164,25 @@ public sealed class HttpProberTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_allowed_target_range_opens_that_range_and_no_other_private_address()
+    {
+        var labOnly = new NetworkOptions { AllowedTargets = ["127.0.0.1/32"] }.CreateGuard();
+        var elsewhere = new NetworkOptions { AllowedTargets = [" 127.0.0.2/32"] }.CreateGuard();
+
+        var reached = await ProbeAsync(new HttpProberOptions { Persona = Persona(), Guard = labOnly }, "shop.lab.test");
+        var refused = await ProbeAsync(new HttpProberOptions { Persona = Persona(), Guard = elsewhere }, "shop.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, HttpOutcome.BlockedTarget), (reached.Outcome, refused.Outcome));
+        Assert.True(labOnly.Permits(IPAddress.Parse("::ffff:127.0.0.1")));
+        Assert.True(labOnly.Permits(IPAddress.Parse("93.184.216.34")));
+        Assert.False(labOnly.Permits(IPAddress.Parse("127.0.0.2")));
+        Assert.False(labOnly.Permits(IPAddress.Parse("10.0.0.1")));
+        Assert.False(labOnly.Permits(IPAddress.IPv6Loopback));
+        var bad = Assert.Throws<InvalidOperationException>(() => new NetworkOptions { AllowedTargets = ["127.0.0.1/99"] }.CreateGuard());
+        Assert.Contains("127.0.0.1/99", bad.Message);
+    }
+
+    [Fact]
     public async Task A_stalled_site_times_out_and_a_closed_port_is_refused()
     {
         using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
