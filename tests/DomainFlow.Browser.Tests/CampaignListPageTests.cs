@@ -1,11 +1,14 @@
 using System.Text.RegularExpressions;
 using DomainFlow.Browser.Tests.Support;
+using DomainFlow.Testing;
 using Microsoft.Playwright;
 
 namespace DomainFlow.Browser.Tests;
 
 public sealed partial class CampaignListPageTests(BrowserFixture browser) : BrowserTest(browser)
 {
+    protected override Task<TestServer> StartServerAsync() => TestServer.StartAsync(workers: 1, extra: ["--Jobs:BatchSize=10"]);
+
     [Fact]
     public Task The_campaign_list_page_loads_from_the_server_with_no_console_errors_and_no_failed_requests() => UiAsync(async () =>
     {
@@ -47,6 +50,43 @@ public sealed partial class CampaignListPageTests(BrowserFixture browser) : Brow
 
         Assert.Empty(ConsoleErrors);
         Assert.Empty(FailedRequests);
+    });
+
+    [Fact]
+    public Task A_rows_actions_pause_resume_and_stop_its_running_phase_duplicate_it_and_delete_it_after_confirming() => UiAsync(async () =>
+    {
+        // Far more names than the test waits for: the phase is still running whenever the test acts on it.
+        var id = await CreateCampaignAsync("row actions", 20_000_000, "abcdefghijklmnopqrstuvwxyz", length: 6);
+        Assert.Equal(200, (await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/start")).Status);
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Campaigns", Exact = true }).ClickAsync();
+        var row = Page.GetByTestId("campaign-row").Filter(new() { HasText = "row actions" });
+        await Expect(row.GetByTestId("row-resume")).ToHaveCountAsync(0);
+
+        await row.GetByTestId("row-pause").ClickAsync();
+        await Expect(row.GetByTestId("row-resume")).ToBeVisibleAsync();
+        Assert.Equal("paused", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+        await row.GetByTestId("row-resume").ClickAsync();
+        await Expect(row.GetByTestId("row-pause")).ToBeVisibleAsync();
+        Assert.Equal("running", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+        await row.GetByTestId("row-stop").ClickAsync();
+        await Expect(row.GetByTestId("row-stop")).ToHaveCountAsync(0);
+        Assert.Equal("stopped", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
+        // The list stayed put: the buttons act in place, they do not open the campaign.
+        Assert.DoesNotContain($"/campaigns/{id}", Page.Url, StringComparison.Ordinal);
+
+        await row.GetByTestId("row-duplicate").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/campaigns/[0-9a-f-]{36}$"));
+        Assert.DoesNotContain(id, Page.Url, StringComparison.Ordinal);
+        await Page.GoBackAsync();
+        await Expect(Page.GetByTestId("campaign-row")).ToHaveCountAsync(2);
+
+        // The copy is named after it ("row actions (copy)"): pick the original's button by its exact label.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Delete row actions", Exact = true }).ClickAsync();
+        await Page.Locator("dialog[open]").GetByTestId("confirm-action").ClickAsync();
+        await Expect(Page.GetByTestId("campaign-row")).ToHaveCountAsync(1);
+        Assert.Equal(404, (await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}")).Status);
+        Assert.DoesNotContain(ConsoleErrors, e => e.StartsWith("page error", StringComparison.Ordinal));
     });
 
     [GeneratedRegex(@"^/assets/[\w-]+-[\w-]{8}\.(js|css)$")]

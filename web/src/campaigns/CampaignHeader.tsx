@@ -1,8 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ArrowLeft, Copy, Trash2 } from 'lucide-react'
-import { campaignsApi } from '../api/campaigns'
 import { errorMessage } from '../api/client'
-import { campaignKeys } from '../api/queryKeys'
 import type { Campaign } from '../api/types'
 import type { LiveStatus } from '../api/useEventStream'
 import { Alert } from '../components/Alert'
@@ -13,6 +10,7 @@ import { navigate } from '../navigation'
 import { Link } from '../components/Link'
 import { LiveIndicator } from './LiveIndicator'
 import { StatusBadge } from './StatusBadge'
+import { useCampaignActions } from './useCampaignActions'
 
 export interface CampaignHeaderProps {
   campaign: Campaign
@@ -20,26 +18,7 @@ export interface CampaignHeaderProps {
 }
 
 export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
-  const queryClient = useQueryClient()
-
-  const duplicate = useMutation({
-    mutationFn: () => campaignsApi.duplicate(campaign.id),
-    onSuccess: (copy) => {
-      queryClient.setQueryData(campaignKeys.detail(copy.id), copy)
-      void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
-      navigate(`/campaigns/${encodeURIComponent(copy.id)}`)
-    },
-  })
-
-  const remove = useMutation({
-    mutationFn: () => campaignsApi.remove(campaign.id),
-    onSuccess: () => {
-      navigate('/')
-      queryClient.removeQueries({ queryKey: campaignKeys.detail(campaign.id) })
-      queryClient.removeQueries({ queryKey: campaignKeys.domainsOf(campaign.id) })
-      void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
-    },
-  })
+  const { duplicate, remove } = useCampaignActions(campaign, () => navigate('/'))
 
   const timestamps: [string, string | null][] = [
     ['Created', campaign.createdAt],

@@ -35,6 +35,8 @@ export function CampaignListPage() {
     queryFn: ({ pageParam, signal }) => campaignsApi.list({ search, status, limit: PAGE_SIZE, cursor: pageParam }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // Campaigns made elsewhere (a duplicate, another tab) send no event: the landing list is read afresh on each visit.
+    refetchOnMount: 'always',
   })
   const live = useEventStream('*', (event) => applyEventToCache(queryClient, event))
   const campaigns = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data])

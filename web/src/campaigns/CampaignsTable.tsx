@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '.
 import { formatDate, humanize } from '../lib/format'
 import { navigate } from '../navigation'
 import { Link } from '../components/Link'
+import { CampaignRowActions } from './CampaignRowActions'
 import { PhaseProgress } from './PhaseProgress'
 import { currentPhase } from './phaseTransitions'
 import { StatusBadge } from './StatusBadge'
@@ -40,6 +41,11 @@ const columns = helper.columns([
   helper.accessor('createdAt', {
     header: 'Created',
     cell: (info) => <span className="whitespace-nowrap text-zinc-500 tabular-nums">{formatDate(info.getValue())}</span>,
+  }),
+  helper.display({
+    id: 'actions',
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (info) => <CampaignRowActions campaign={info.row.original} />,
   }),
 ])
 

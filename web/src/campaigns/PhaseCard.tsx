@@ -1,9 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { campaignKeys } from '../api/queryKeys'
-import { campaignsApi } from '../api/campaigns'
 import { errorMessage } from '../api/client'
-import { applyEventToCache } from '../api/liveCache'
-import type { CampaignEventType, Phase, PhaseAction } from '../api/types'
+import type { Phase } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { Progress } from '../components/Progress'
@@ -17,13 +13,7 @@ import { phaseLabel } from './phaseLabels'
 import { PhaseActions } from './PhaseActions'
 import { allowedActions } from './phaseTransitions'
 import { StatusBadge } from './StatusBadge'
-
-const EVENT_FOR_ACTION: Record<PhaseAction, CampaignEventType> = {
-  start: 'phase_started',
-  pause: 'phase_paused',
-  resume: 'phase_resumed',
-  stop: 'phase_stopped',
-}
+import { usePhaseAction } from './usePhaseAction'
 
 export interface PhaseCardProps {
   campaignId: string
@@ -33,16 +23,8 @@ export interface PhaseCardProps {
 }
 
 export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCardProps) {
-  const queryClient = useQueryClient()
   const name = phase.phase
-  const action = useMutation({
-    mutationFn: (next: PhaseAction) => campaignsApi.phaseAction(campaignId, name, next),
-    // Same path as a live event, so the card updates even if the stream is briefly down.
-    onSuccess: (phaseState, next) =>
-      applyEventToCache(queryClient, { type: EVENT_FOR_ACTION[next], campaignId, phase: name, phaseState, at: phaseState.updatedAt }),
-    // A refusal usually means this page is behind (another client acted): fetch the campaign afresh.
-    onError: () => void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) }),
-  })
+  const action = usePhaseAction(campaignId, name)
 
   const done = phase.status === 'completed'
   const running = phase.status === 'running'
