@@ -4,6 +4,10 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ApiError } from './api/client'
 import './index.css'
+import { applyTheme, loadTheme } from './lib/theme'
+
+// Before the first render, so a dark choice never flashes light.
+applyTheme(loadTheme())
 
 const queryClient = new QueryClient({
   defaultOptions: {

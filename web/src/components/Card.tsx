@@ -1,11 +1,15 @@
 import type { HTMLAttributes } from 'react'
 import { cn } from '../lib/cn'
 
+/**
+ * A bordered panel. Positioned, so absolutely placed descendants (screen-reader-only labels in a scrolled table) are
+ * clipped by the card's own overflow instead of widening the page on a narrow window.
+ */
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
   return (
     <div
       className={cn(
-        'rounded-lg border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900',
+        'relative rounded-lg border border-zinc-200 bg-white shadow-xs dark:border-zinc-800 dark:bg-zinc-900',
         className,
       )}
       {...props}

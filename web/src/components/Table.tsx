@@ -1,8 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from 'react'
 import { cn } from '../lib/cn'
 
+/** A table that scrolls sideways inside its own box when the window is narrower than its columns. */
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
-  return <table className={cn('w-full border-collapse text-sm', className)} {...props} />
+  return (
+    <div className="relative w-full overflow-x-auto">
+      <table className={cn('w-full border-collapse text-sm', className)} {...props} />
+    </div>
+  )
 }
 
 export function TableHeader({ className, ...props }: HTMLAttributes<HTMLTableSectionElement>) {
