@@ -11,7 +11,8 @@ export function AppHeader({ user }: { user: User }) {
           <Globe className="size-4" aria-hidden /> DomainFlow
         </Link>
         <nav className="flex min-w-0 gap-4 overflow-x-auto whitespace-nowrap text-sm text-zinc-600 dark:text-zinc-400">
-          <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
+          <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dashboard">Dashboard</Link>
+          <Link to="/campaigns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-campaigns">Campaigns</Link>
           <Link to="/personas/dns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dns-personas">DNS personas</Link>
           <Link to="/personas/http" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-http-personas">HTTP personas</Link>
           <Link to="/keyword-sets" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-keyword-sets">Keyword sets</Link>

@@ -34,7 +34,7 @@ export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
   const remove = useMutation({
     mutationFn: () => campaignsApi.remove(campaign.id),
     onSuccess: () => {
-      navigate('/')
+      navigate('/campaigns')
       queryClient.removeQueries({ queryKey: campaignKeys.detail(campaign.id) })
       queryClient.removeQueries({ queryKey: campaignKeys.domainsOf(campaign.id) })
       void queryClient.invalidateQueries({ queryKey: campaignKeys.lists() })
@@ -54,7 +54,7 @@ export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 items-start gap-2">
           <Button variant="ghost" size="sm" asChild>
-            <Link to="/" aria-label="Back to campaigns"><ArrowLeft /></Link>
+            <Link to="/campaigns" aria-label="Back to campaigns"><ArrowLeft /></Link>
           </Button>
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">
