@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makeCampaign, makePhase } from '../api/testFixtures'
 import type { CampaignEvent, Phase } from '../api/types'
 import type { Dashboard } from './dashboardApi'
-import { reduceDashboard } from './dashboardEvents'
+import { keepNewerPhases, reduceDashboard } from './dashboardEvents'
 
 function running(processed: number, updatedAt = '2026-01-01T10:00:00Z'): Phase {
   return makePhase('generation', { status: 'running', total: 1000, processed, ratePerSecond: 50, etaSeconds: 20, updatedAt })
@@ -107,5 +107,19 @@ describe('reduceDashboard', () => {
     expect(reduceDashboard(current, { type: 'keepalive', campaignId: null, at: '2026-01-01T10:00:00Z' })).toEqual({ dashboard: current, refetch: false })
     expect(reduceDashboard(undefined, progress(running(1)))).toEqual({ dashboard: undefined, refetch: false })
     expect(reduceDashboard(undefined, { type: 'phase_started', campaignId: 'c1', at: '2026-01-01T10:00:00Z' }).refetch).toBe(true)
+  })
+})
+
+describe('keepNewerPhases', () => {
+  it('keeps a running state newer than the refetched one, and takes everything else from the answer', () => {
+    const shown = makeDashboard({ running: [{ campaignId: 'c1', campaignName: 'One', phase: running(300, '2026-01-01T10:00:05Z') }] })
+    const fetched = makeDashboard({ processedToday: { ...shown.processedToday, total: 900 } })
+
+    const merged = keepNewerPhases(shown, fetched)
+
+    expect(merged.running[0]?.phase.processed).toBe(300)
+    expect(merged.processedToday.total).toBe(900)
+    expect(keepNewerPhases(undefined, fetched)).toBe(fetched)
+    expect(keepNewerPhases(makeDashboard(), fetched)).toBe(fetched)
   })
 })

@@ -81,3 +81,19 @@ function withoutCampaign(current: Dashboard, campaignId: string): Dashboard {
   if (running.length === current.running.length && activity.length === current.activity.length) return current
   return { ...current, running, activity }
 }
+
+/**
+ * A refetched dashboard, except that a running phase keeps the newer state an event already showed: the answer was
+ * read before that event, and the progress bar should never step back.
+ */
+export function keepNewerPhases(shown: Dashboard | undefined, fetched: Dashboard): Dashboard {
+  if (!shown) return fetched
+  let changed = false
+  const running = fetched.running.map((r) => {
+    const seen = shown.running.find((s) => s.campaignId === r.campaignId && s.phase.phase === r.phase.phase)
+    if (!seen || Date.parse(seen.phase.updatedAt) <= Date.parse(r.phase.updatedAt)) return r
+    changed = true
+    return { ...r, phase: seen.phase }
+  })
+  return changed ? { ...fetched, running } : fetched
+}

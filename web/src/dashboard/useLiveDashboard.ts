@@ -5,7 +5,7 @@ import { applyEventToCache } from '../api/liveCache'
 import type { CampaignEvent } from '../api/types'
 import { useEventStream, type LiveStatus } from '../api/useEventStream'
 import { dashboardApi, dashboardKeys, type Dashboard } from './dashboardApi'
-import { reduceDashboard } from './dashboardEvents'
+import { keepNewerPhases, reduceDashboard } from './dashboardEvents'
 import { throttle } from './throttle'
 
 /** A burst of state changes (auto mode chaining phases, many campaigns finishing) costs one refetch per second at most. */
@@ -17,7 +17,12 @@ const REFETCH_INTERVAL_MS = 1_000
  */
 export function useLiveDashboard() {
   const queryClient = useQueryClient()
-  const query = useQuery({ queryKey: dashboardKeys.all, queryFn: ({ signal }) => dashboardApi.get(signal) })
+  const query = useQuery({
+    queryKey: dashboardKeys.all,
+    queryFn: ({ signal }) => dashboardApi.get(signal),
+    // Replaces TanStack's default structural sharing: the dashboard's objects are rebuilt by the reducer anyway.
+    structuralSharing: (shown: unknown, fetched: unknown) => keepNewerPhases(shown as Dashboard | undefined, fetched as Dashboard),
+  })
 
   const refetch = useMemo(
     () => throttle(() => void queryClient.invalidateQueries({ queryKey: dashboardKeys.all }), REFETCH_INTERVAL_MS),
