@@ -87,7 +87,7 @@ public sealed class DashboardPageTests(BrowserFixture browser) : BrowserTest(bro
         await Expect(Page.GetByTestId("campaign-row").Filter(new() { HasText = "just an idea" })).ToHaveCountAsync(0);
 
         Assert.Empty(ConsoleErrors);
-        Assert.Empty(FailedRequests);
+        Assert.Empty(UnexpectedFailedRequests());
     });
 
     [Fact]
@@ -107,8 +107,15 @@ public sealed class DashboardPageTests(BrowserFixture browser) : BrowserTest(bro
         await Page.GetByTestId("nav-dashboard").ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
         Assert.Empty(ConsoleErrors);
-        Assert.Empty(FailedRequests);
+        Assert.Empty(UnexpectedFailedRequests());
     });
+
+    /// <summary>
+    /// Failed requests, except the live stream a page closes when the app navigates away from it (Chromium reports the
+    /// EventSource it cancelled as net::ERR_ABORTED).
+    /// </summary>
+    private List<string> UnexpectedFailedRequests() =>
+        FailedRequests.Where(r => !(r.Contains("/api/v2/events:", StringComparison.Ordinal) && r.EndsWith("net::ERR_ABORTED", StringComparison.Ordinal))).ToList();
 
     private Task ExpectTileAsync(string status, int count) =>
         Expect(Page.GetByTestId($"status-tile-{status}")).ToHaveAttributeAsync("data-value", count.ToString(CultureInfo.InvariantCulture));

@@ -21,7 +21,8 @@ export function StatusTiles({ counts }: { counts: Dashboard['campaignsByStatus']
             data-value={count}
             aria-label={`${count} ${status} campaigns: show them`}
           >
-            <StatusBadge status={status} kind="campaign" />
+            {/* Wrapped: a flex column would stretch the badge across the tile. */}
+            <span><StatusBadge status={status} kind="campaign" /></span>
             <span className="text-2xl font-semibold tabular-nums">{formatNumber(count)}</span>
           </Link>
         )
