@@ -25,14 +25,14 @@ public sealed partial class CampaignListPageTests(BrowserFixture browser) : Brow
             }
         };
 
-        var document = await Page.GotoAsync("/");
+        var document = await Page.GotoAsync("/campaigns");
 
         Assert.NotNull(document);
         Assert.Equal(200, document.Status);
         Assert.StartsWith("text/html", document.Headers["content-type"], StringComparison.Ordinal);
         Assert.Contains("<div id=\"root\"></div>", await document.TextAsync(), StringComparison.Ordinal);
         await Expect(Page).ToHaveTitleAsync("DomainFlow");
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Exact = true })).ToBeVisibleAsync();
         // The list comes from the API, and the live stream connects.
         await Expect(Page.GetByTestId("campaign-row")).ToHaveCountAsync(1);
         await Expect(Page.GetByTestId("campaign-row")).ToContainTextAsync("listed campaign");

@@ -30,6 +30,13 @@ public sealed class DeepLinkTests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "New campaign" })).ToBeVisibleAsync();
         await Page.GotoAsync($"/campaigns/{Guid.NewGuid()}");
         await Expect(Page.GetByText("Campaign not found")).ToBeVisibleAsync();
+        // The campaign list lives at /campaigns and takes its status filter from the address.
+        await Page.GotoAsync("/campaigns?status=waiting");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("campaign-row")).ToHaveCountAsync(1);
+        await Page.GotoAsync("/campaigns?status=draft");
+        await Expect(Page.GetByTestId("campaign-row")).ToHaveCountAsync(0);
+        await Expect(Page.GetByText("No campaigns match these filters.")).ToBeVisibleAsync();
     });
 
     private async Task ExpectCampaignShownAsync(string firstDomain)

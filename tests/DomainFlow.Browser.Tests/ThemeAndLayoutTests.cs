@@ -41,7 +41,7 @@ public sealed class ThemeAndLayoutTests(BrowserFixture browser) : BrowserTest(br
     {
         var id = await CreateCampaignAsync("narrow", 10);
         await Page.SetViewportSizeAsync(390, 800);
-        foreach (var path in new[] { "/", $"/campaigns/{id}", "/campaigns/new", "/personas/dns", "/personas/http/new", "/keyword-sets", "/proxies", "/proxy-pools", "/account" })
+        foreach (var path in new[] { "/", "/campaigns", $"/campaigns/{id}", "/campaigns/new", "/admin/users", "/admin/audit", "/personas/dns", "/personas/http/new", "/keyword-sets", "/proxies", "/proxy-pools", "/account" })
         {
             await Page.GotoAsync(path);
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);

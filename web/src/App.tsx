@@ -10,6 +10,7 @@ import { useAuthFailureRedirect } from './auth/useAuthFailureRedirect'
 import { AppHeader } from './AppHeader'
 import { CampaignDetailPage } from './campaigns/CampaignDetailPage'
 import { CampaignListPage } from './campaigns/CampaignListPage'
+import { DashboardPage } from './dashboard/DashboardPage'
 import { NewCampaignPage } from './campaigns/NewCampaignPage'
 import { Link } from './components/Link'
 import { matchRoute, usePathname, type Route } from './navigation'
@@ -27,6 +28,8 @@ type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
 
 function Page({ route, session }: { route: SignedInRoute; session: AuthSession }) {
   switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />
     case 'campaigns':
       return <CampaignListPage />
     case 'newCampaign':
@@ -70,7 +73,7 @@ function Page({ route, session }: { route: SignedInRoute; session: AuthSession }
     case 'notFound':
       return (
         <p className="text-sm text-zinc-500">
-          Page not found. <Link to="/" className="underline">Go to campaigns</Link>
+          Page not found. <Link to="/campaigns" className="underline">Go to campaigns</Link>
         </p>
       )
   }

@@ -13,7 +13,8 @@ export function AppHeader({ user }: { user: User }) {
           <Globe className="size-4" aria-hidden /> DomainFlow
         </Link>
         <nav className="order-last flex w-full gap-4 overflow-x-auto pb-1 whitespace-nowrap text-sm text-zinc-600 md:order-none md:w-auto md:min-w-0 md:pb-0 dark:text-zinc-400">
-          <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100">Campaigns</Link>
+          <Link to="/" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dashboard">Dashboard</Link>
+          <Link to="/campaigns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-campaigns">Campaigns</Link>
           <Link to="/personas/dns" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-dns-personas">DNS personas</Link>
           <Link to="/personas/http" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-http-personas">HTTP personas</Link>
           <Link to="/keyword-sets" className="hover:text-zinc-900 dark:hover:text-zinc-100" data-testid="nav-keyword-sets">Keyword sets</Link>

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { isPublicRoute, matchRoute } from './navigation'
+import { campaignListPath, isPublicRoute, matchRoute } from './navigation'
 
 describe('matchRoute', () => {
-  it('maps the campaign pages', () => {
-    expect(matchRoute('/')).toEqual({ name: 'campaigns' })
+  it('maps the dashboard home and the campaign pages', () => {
+    expect(matchRoute('/')).toEqual({ name: 'dashboard' })
+    expect(matchRoute('/campaigns')).toEqual({ name: 'campaigns' })
+    expect(matchRoute('/campaigns/')).toEqual({ name: 'campaigns' })
     expect(matchRoute('/campaigns/new')).toEqual({ name: 'newCampaign' })
     expect(matchRoute('/campaigns/abc-123/')).toEqual({ name: 'campaign', id: 'abc-123' })
     expect(matchRoute('/nope/x')).toEqual({ name: 'notFound' })
@@ -39,6 +41,15 @@ describe('admin routes', () => {
   })
 })
 
+describe('campaignListPath', () => {
+  it('links the list, filtered by a status when given', () => {
+    expect(campaignListPath()).toBe('/campaigns')
+    expect(campaignListPath(null)).toBe('/campaigns')
+    expect(campaignListPath('running')).toBe('/campaigns?status=running')
+    expect(matchRoute(campaignListPath('failed').split('?')[0] ?? '')).toEqual({ name: 'campaigns' })
+  })
+})
+
 describe('auth routes', () => {
   it('maps sign-in, setup and the account pages', () => {
     expect(matchRoute('/login')).toEqual({ name: 'login' })
@@ -50,7 +61,7 @@ describe('auth routes', () => {
   it('only sign-in and setup are public', () => {
     expect(isPublicRoute(matchRoute('/login'))).toBe(true)
     expect(isPublicRoute(matchRoute('/setup'))).toBe(true)
-    for (const path of ['/', '/campaigns/new', '/campaigns/x', '/account', '/account/password', '/nope']) {
+    for (const path of ['/', '/campaigns', '/campaigns/new', '/campaigns/x', '/account', '/account/password', '/nope']) {
       expect(isPublicRoute(matchRoute(path)), path).toBe(false)
     }
   })

@@ -40,7 +40,13 @@ export function currentLocation(): string {
   return `${pathname}${search}${hash}`
 }
 
+/** The campaign list, optionally filtered by one status (the list reads it back with useSearchParam('status')). */
+export function campaignListPath(status?: string | null): string {
+  return status ? `/campaigns?status=${encodeURIComponent(status)}` : '/campaigns'
+}
+
 export type Route =
+  | { name: 'dashboard' }
   | { name: 'campaigns' }
   | { name: 'newCampaign' }
   | { name: 'campaign'; id: string }
@@ -72,7 +78,8 @@ export function isPublicRoute(route: Route): boolean {
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/'
-  if (path === '/') return { name: 'campaigns' }
+  if (path === '/') return { name: 'dashboard' }
+  if (path === '/campaigns') return { name: 'campaigns' }
   if (path === '/campaigns/new') return { name: 'newCampaign' }
   if (path === '/login') return { name: 'login' }
   if (path === '/setup') return { name: 'setup' }

@@ -74,7 +74,7 @@ public static class ServerHost
         // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
         app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
             .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
-            .MapCampaigns().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets().MapProxies().MapProxyPools();
+            .MapCampaigns().MapDashboard().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets().MapProxies().MapProxyPools();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
         return app;
@@ -116,6 +116,7 @@ public static class ServerHost
         services.AddSingleton(sp => Database.Create(options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Migrator>();
         services.AddSingleton<CampaignStore>();
+        services.AddSingleton<DashboardStore>();
         services.AddSingleton<WorkSignal>();
         services.AddSingleton<PhaseControl>();
         services.AddSingleton<DomainStore>();

@@ -61,10 +61,9 @@ public sealed class CampaignStore(Database db)
     {
         var where = new List<string>();
         var args = new DynamicParameters();
-        if (viewer is { IsAdmin: false })
+        if (OwnerFilter(viewer, "owner_id", args) is { } owner)
         {
-            where.Add("owner_id = @owner");
-            args.Add("owner", viewer.UserId.ToString());
+            where.Add(owner);
         }
         if (!string.IsNullOrWhiteSpace(search))
         {
@@ -117,7 +116,7 @@ public sealed class CampaignStore(Database db)
             }
             // Appended while the row still exists: the outbox entry records the owner its subscribers are filtered by.
             await EventOutbox.AppendAsync(c, t, id, CampaignEventType.CampaignDeleted, null, db.NowMs, ct);
-            foreach (var table in new[] { "jobs", "domains", "list_items", "phase_counters", "campaign_phases" })
+            foreach (var table in new[] { "jobs", "domains", "list_items", "phase_counters", "phase_activity", "campaign_phases" })
             {
                 await c.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE campaign_seq = @s", new { s }, t, cancellationToken: ct));
             }
@@ -145,6 +144,20 @@ public sealed class CampaignStore(Database db)
             .SelectMany(x => x.Phases.Where(p => p.Status == PhaseStatus.Running || p.UpdatedAt.ToUnixTimeMilliseconds() >= sinceMs)
                 .Select(p => new PhaseChange(x.Id, p, x.OwnerId)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The condition that limits <paramref name="ownerColumn"/> to what <paramref name="viewer"/> may see (its parameter
+    /// added to <paramref name="args"/>), or null when they see everything (admins, and internal callers without a viewer).
+    /// </summary>
+    internal static string? OwnerFilter(Viewer? viewer, string ownerColumn, DynamicParameters args)
+    {
+        if (viewer is not { IsAdmin: false })
+        {
+            return null;
+        }
+        args.Add("owner", viewer.UserId.ToString());
+        return $"{ownerColumn} = @owner";
     }
 
     /// <summary>Whether the campaign exists and who owns it: what access checks need, without loading phases.</summary>

@@ -99,9 +99,11 @@ public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, I
     private async Task AddCountersAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, JobLease lease, ShardBatch batch, CancellationToken ct)
     {
         var phase = WireNames.ToWire(lease.Phase);
+        var now = db.NowMs;
         await c.ExecuteAsync(new CommandDefinition(
             "UPDATE campaign_phases SET processed = processed + @n, updated_at = @now WHERE campaign_seq = @seq AND phase = @phase",
-            new { n = batch.Processed, now = db.NowMs, seq = lease.CampaignSeq, phase }, t, cancellationToken: ct));
+            new { n = batch.Processed, now, seq = lease.CampaignSeq, phase }, t, cancellationToken: ct));
+        await PhaseActivity.AddAsync(c, t, lease.CampaignSeq, phase, batch.Processed, now, ct);
         foreach (var (name, value) in batch.Counters)
         {
             await c.ExecuteAsync(new CommandDefinition(

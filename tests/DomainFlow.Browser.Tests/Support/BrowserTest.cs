@@ -127,14 +127,14 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Signs in as the server's seeded admin through the real sign-in page and waits for the campaigns page.
+    /// Signs in as the server's seeded admin through the real sign-in page and waits for the home page (the dashboard).
     /// The browser context keeps the session cookie, so later navigations are signed in.
     /// </summary>
     protected async Task SignInAsync()
     {
         await Page.GotoAsync("/login");
         await SubmitSignInAsync(Server.AdminEmail, Server.AdminPassword);
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("user-menu")).ToBeVisibleAsync();
     }
 

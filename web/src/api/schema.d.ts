@@ -118,6 +118,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's dashboard
+         * @description Campaigns by status, the phases running now (each a full phase state: processed, total, current rate and ETA as on the campaign), items processed today and recent activity, all limited to the caller's campaigns (admins: every campaign). Processed today: the items every phase processed (names generated, DNS results, HTTP results; a re-run counts again) since todayStart (the client's local midnight; default: UTC midnight), counted in quarter-hour buckets written with each batch, so the answer reads a few rows per phase that ran rather than the result rows, and todayStart is rounded down to a quarter hour (every time zone's midnight is one). Activity: each campaign's creation, each phase's latest start and its current end state (completed, failed, stopped, paused), newest first.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    todayStart?: string;
+                    activityLimit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DashboardDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/generation/preview": {
         parameters: {
             query?: never;
@@ -2684,6 +2726,18 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             nextCursor: null | string;
         };
+        CampaignActivity: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            kind: components["schemas"]["CampaignActivityKind"];
+            phase: null | components["schemas"]["PhaseName"];
+            /** Format: date-time */
+            at: string;
+            error: null | string;
+        };
+        /** @enum {unknown} */
+        CampaignActivityKind: "campaign_created" | "phase_started" | "phase_completed" | "phase_failed" | "phase_stopped" | "phase_paused";
         CampaignDto: {
             /** Format: uuid */
             id: string;
@@ -2751,6 +2805,12 @@ export interface components {
             displayName?: null | string;
             role?: null | components["schemas"]["UserRole"];
             password?: null | string;
+        };
+        DashboardDto: {
+            campaignsByStatus: components["schemas"]["StatusCountDto"][];
+            running: components["schemas"]["RunningPhaseDto"][];
+            processedToday: components["schemas"]["ProcessedTodayDto"];
+            activity: components["schemas"]["CampaignActivity"][];
         };
         DetectedTech: {
             name: string;
@@ -3204,6 +3264,11 @@ export interface components {
         };
         /** @enum {unknown} */
         PatternType: "prefix" | "suffix" | "both" | null;
+        PhaseCountDto: {
+            phase: components["schemas"]["PhaseName"];
+            /** Format: int64 */
+            processed: number;
+        };
         PhaseDto: {
             phase: components["schemas"]["PhaseName"];
             /** Format: int32 */
@@ -3234,6 +3299,13 @@ export interface components {
         PhaseName: "generation" | "dns_validation" | "http_keyword_analysis" | "analysis";
         /** @enum {unknown} */
         PhaseStatus: "not_started" | "configured" | "running" | "paused" | "completed" | "failed" | "stopped";
+        ProcessedTodayDto: {
+            /** Format: date-time */
+            since: string;
+            /** Format: int64 */
+            total: number;
+            byPhase: components["schemas"]["PhaseCountDto"][];
+        };
         /**
          * @default test
          * @enum {unknown}
@@ -3372,6 +3444,12 @@ export interface components {
         };
         /** @enum {unknown} */
         ResolverStrategy: "round_robin" | "random" | "weighted" | "sequential_failover";
+        RunningPhaseDto: {
+            /** Format: uuid */
+            campaignId: string;
+            campaignName: string;
+            phase: components["schemas"]["PhaseDto"];
+        };
         /** @enum {unknown} */
         SchemeOrder: "https_then_http" | "http_then_https" | "https" | "http";
         SessionDto: {
@@ -3395,6 +3473,11 @@ export interface components {
         };
         SetupStatus: {
             required: boolean;
+        };
+        StatusCountDto: {
+            status: components["schemas"]["CampaignStatus"];
+            /** Format: int64 */
+            campaigns: number;
         };
         UpdateCampaignRequest: {
             name?: null | string;

@@ -28,7 +28,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
   if (deletedElsewhere) {
     return (
       <Alert tone="info" title="This campaign was deleted">
-        <Link to="/" className="underline">Back to campaigns</Link>
+        <Link to="/campaigns" className="underline">Back to campaigns</Link>
       </Alert>
     )
   }
@@ -37,7 +37,7 @@ export function CampaignDetailPage({ id }: { id: string }) {
     const notFound = query.error instanceof ApiError && query.error.status === 404
     return (
       <Alert tone="error" title={notFound ? 'Campaign not found' : 'Could not load the campaign'}>
-        {notFound ? <Link to="/" className="underline">Back to campaigns</Link> : errorMessage(query.error)}
+        {notFound ? <Link to="/campaigns" className="underline">Back to campaigns</Link> : errorMessage(query.error)}
       </Alert>
     )
   }

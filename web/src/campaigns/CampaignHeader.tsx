@@ -6,7 +6,7 @@ import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { formatDate, humanize } from '../lib/format'
-import { navigate } from '../navigation'
+import { campaignListPath, navigate } from '../navigation'
 import { Link } from '../components/Link'
 import { LiveIndicator } from './LiveIndicator'
 import { StatusBadge } from './StatusBadge'
@@ -18,7 +18,7 @@ export interface CampaignHeaderProps {
 }
 
 export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
-  const { duplicate, remove } = useCampaignActions(campaign, () => navigate('/'))
+  const { duplicate, remove } = useCampaignActions(campaign, () => navigate(campaignListPath()))
 
   const timestamps: [string, string | null][] = [
     ['Created', campaign.createdAt],
@@ -33,7 +33,7 @@ export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex min-w-0 items-start gap-2">
           <Button variant="ghost" size="sm" asChild>
-            <Link to="/" aria-label="Back to campaigns"><ArrowLeft /></Link>
+            <Link to="/campaigns" aria-label="Back to campaigns"><ArrowLeft /></Link>
           </Button>
           <div className="min-w-0">
             <div className="flex flex-wrap items-center gap-2">

@@ -15,6 +15,7 @@ import { Select } from '../components/Select'
 import { humanize } from '../lib/format'
 import { useDebouncedValue } from '../lib/useDebouncedValue'
 import { Link } from '../components/Link'
+import { campaignListPath, navigate, useSearchParam } from '../navigation'
 import { CampaignsTable } from './CampaignsTable'
 import { LiveIndicator } from './LiveIndicator'
 
@@ -24,10 +25,17 @@ const STATUS_OPTIONS = [
   ...CAMPAIGN_STATUSES.map((status) => ({ value: status, label: humanize(status) })),
 ]
 
+function isCampaignStatus(value: string | null): value is CampaignStatus {
+  return (CAMPAIGN_STATUSES as readonly (string | null)[]).includes(value)
+}
+
 export function CampaignListPage() {
   const queryClient = useQueryClient()
   const [searchText, setSearchText] = useState('')
-  const [status, setStatus] = useState<CampaignStatus | ''>('')
+  // The status filter lives in the address (?status=), so dashboard tiles and shared links open the list filtered.
+  const statusParam = useSearchParam('status')
+  const status: CampaignStatus | '' = isCampaignStatus(statusParam) ? statusParam : ''
+  const setStatus = (next: CampaignStatus | '') => navigate(campaignListPath(next), { replace: true })
   const search = useDebouncedValue(searchText.trim(), 300)
 
   const query = useInfiniteQuery({

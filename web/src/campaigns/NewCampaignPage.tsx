@@ -96,7 +96,7 @@ export function NewCampaignPage() {
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <div className="flex items-center gap-2">
         <Button variant="ghost" size="sm" asChild>
-          <Link to="/" aria-label="Back to campaigns"><ArrowLeft /></Link>
+          <Link to="/campaigns" aria-label="Back to campaigns"><ArrowLeft /></Link>
         </Button>
         <h1 className="text-lg font-semibold">New campaign</h1>
       </div>
@@ -132,7 +132,7 @@ export function NewCampaignPage() {
           )}
 
           <div className="flex justify-end gap-2">
-            <Button asChild><Link to="/">Cancel</Link></Button>
+            <Button asChild><Link to="/campaigns">Cancel</Link></Button>
             <Button type="submit" variant="primary" data-testid="create-campaign"
               disabled={create.isPending || !name.trim() || (form.source === 'list' && !file)}>
               {create.isPending ? 'Creating…' : 'Create campaign'}
