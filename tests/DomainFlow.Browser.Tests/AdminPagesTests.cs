@@ -180,7 +180,7 @@ public sealed class AdminPagesTests(BrowserFixture browser) : BrowserTest(browse
         await Page.Context.ClearCookiesAsync();
         await Page.GotoAsync("/login");
         await SubmitSignInAsync(user, TestServer.Password);
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Campaigns", Exact = true })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Exact = true })).ToBeVisibleAsync();
 
         await Page.GetByTestId("user-menu").ClickAsync();
         await Expect(Page.GetByTestId("user-menu-account")).ToBeVisibleAsync();
