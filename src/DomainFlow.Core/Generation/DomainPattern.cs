@@ -182,6 +182,19 @@ public sealed class DomainPattern
     public ulong EndAfterValidNames(ulong start, ulong count) =>
         count == 0 ? start : OrdinalOfRank(Rank(start) + count - 1) + 1;
 
+    /// <summary>
+    /// The ordinal range a run starting at <paramref name="offsetStart"/> covers when it takes up to
+    /// <paramref name="maxDomains"/> valid names (all that remain when null); <c>Remaining</c> is how many valid
+    /// names the space holds from the start on. The preview, the planner and the pattern history agree through this.
+    /// </summary>
+    public (ulong Start, ulong End, ulong Remaining) RangeFor(ulong offsetStart, ulong? maxDomains)
+    {
+        var start = Math.Min(offsetStart, Total);
+        var remaining = ValidTotal - Rank(start);
+        var take = maxDomains is { } max ? Math.Min(max, remaining) : remaining;
+        return (start, EndAfterValidNames(start, take), remaining);
+    }
+
     /// <summary>Variable values v in [0, end) whose first/last digits avoid a hyphen at the label's edges.</summary>
     private ulong CountValidVariables(ulong end)
     {

@@ -18,10 +18,7 @@ public sealed record GenerationPreview(
     /// </summary>
     public static GenerationPreview Create(DomainPattern pattern, ulong offsetStart, ulong? maxDomains)
     {
-        var start = Math.Min(offsetStart, pattern.Total);
-        var remaining = pattern.ValidTotal - pattern.Rank(start);
-        var take = maxDomains is { } max ? Math.Min(max, remaining) : remaining;
-        var end = pattern.EndAfterValidNames(start, take);
+        var (start, end, remaining) = pattern.RangeFor(offsetStart, maxDomains);
         var generator = new NameGenerator(pattern, start, end);
         var names = new List<string>(SampleSize);
         while (names.Count < SampleSize && generator.MoveNext())

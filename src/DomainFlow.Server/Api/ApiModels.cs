@@ -82,6 +82,25 @@ public sealed record ListUploadResult(long Accepted, long Invalid, long Duplicat
 /// <summary>Counts are decimal strings: they can exceed 2^53, the largest integer JavaScript holds exactly.</summary>
 public sealed record GenerationPreviewDto(
     string Total, string Valid, string Skipped, IReadOnlyList<string> FirstNames, string ConfigHash,
-    string OffsetStart, string NextOffset, string Remaining);
+    string OffsetStart, string NextOffset, string Remaining, PatternHistoryDto History);
+
+/// <summary>
+/// Earlier campaigns the caller may see on the same pattern space, newest first (at most 50; <c>truncated</c> says
+/// more exist), and where the next campaign should start. Ordinals are strings: they can pass 2^53.
+/// </summary>
+/// <param name="SuggestedOffset">The end of the furthest range already taken (workspace-wide, so never overlapping anyone's names).</param>
+/// <param name="RemainingAtSuggested">Valid names left from the suggested offset on.</param>
+/// <param name="Exhausted">No valid name is left from the suggested offset on.</param>
+public sealed record PatternHistoryDto(
+    IReadOnlyList<PatternHistoryCampaignDto> Campaigns, bool Truncated, string SuggestedOffset, string RemainingAtSuggested, bool Exhausted);
+
+/// <param name="RangeStart">First pattern ordinal; null when the campaign has not started and takes the workspace offset when it does.</param>
+/// <param name="RangeEnd">The ordinal just past the range.</param>
+/// <param name="Reserved">True once generation started (the range is taken); false: the range its saved configuration asks for.</param>
+/// <param name="Requested">maxDomains of its configuration.</param>
+/// <param name="Generated">Names generated so far.</param>
+public sealed record PatternHistoryCampaignDto(
+    Guid Id, string Name, CampaignStatus Status, PhaseStatus GenerationStatus, string? RangeStart, string? RangeEnd,
+    bool Reserved, long? Requested, long Generated, DateTimeOffset CreatedAt);
 
 public sealed record HealthDto(string Status);

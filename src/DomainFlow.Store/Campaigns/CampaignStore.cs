@@ -6,6 +6,7 @@ using DomainFlow.Core.Events;
 using DomainFlow.Core.Phases;
 using DomainFlow.Core.Users;
 using DomainFlow.Store.Events;
+using DomainFlow.Store.Generation;
 
 namespace DomainFlow.Store.Campaigns;
 
@@ -30,7 +31,7 @@ public sealed class CampaignStore(Database db)
             {
                 var config = phase == PhaseName.Generation ? generationConfigJson : null;
                 await c.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO campaign_phases (campaign_seq, phase, position, status, config, updated_at) VALUES (@seq, @phase, @position, @status, @config, @now)",
+                    "INSERT INTO campaign_phases (campaign_seq, phase, position, status, config, pattern_key, updated_at) VALUES (@seq, @phase, @position, @status, @config, @patternKey, @now)",
                     new
                     {
                         seq,
@@ -38,6 +39,7 @@ public sealed class CampaignStore(Database db)
                         position = PhaseRules.IndexOf(phase),
                         status = WireNames.ToWire(config is null ? PhaseStatus.NotStarted : PhaseStatus.Configured),
                         config,
+                        patternKey = GenerationConfigRules.PatternKeyOf(config),
                         now,
                     }, t, cancellationToken: ct));
             }

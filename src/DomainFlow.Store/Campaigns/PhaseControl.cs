@@ -5,6 +5,7 @@ using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Events;
 using DomainFlow.Core.Phases;
 using DomainFlow.Store.Events;
+using DomainFlow.Store.Generation;
 using DomainFlow.Store.Jobs;
 
 namespace DomainFlow.Store.Campaigns;
@@ -21,7 +22,10 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
     public Task<bool> ConfigureAsync(Guid id, PhaseName phase, string configJson, CancellationToken ct = default) =>
         ChangeAsync(id, phase, PhaseAction.Configure, async (c, t, seq, row, now) =>
         {
-            await UpdatePhaseAsync(c, t, seq, phase, PhaseStatus.Configured, now, "config = @config, error = NULL", new { config = configJson });
+            // A new configuration has not reserved a pattern range yet: the history shows it as pending until it starts.
+            var patternKey = phase == PhaseName.Generation ? GenerationConfigRules.PatternKeyOf(configJson) : null;
+            await UpdatePhaseAsync(c, t, seq, phase, PhaseStatus.Configured, now,
+                "config = @config, error = NULL, pattern_key = @patternKey, pattern_start = NULL, pattern_end = NULL", new { config = configJson, patternKey });
             return null;
         }, ct);
 

@@ -10,6 +10,29 @@ public static class GenerationConfigRules
     public static GenerationConfig Parse(string json) =>
         JsonSerializer.Deserialize<GenerationConfig>(json, DomainFlowJson.Options) ?? throw new JsonException("empty configuration");
 
+    /// <summary>
+    /// The pattern history key of a stored generation configuration: the normalised pattern's
+    /// <see cref="DomainPattern.ConfigHash"/> (what fixes the ordinal ↔ name mapping, not maxDomains or offsetStart),
+    /// or null for list sources and configurations that are not a valid pattern.
+    /// </summary>
+    public static string? PatternKeyOf(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+        try
+        {
+            var config = Parse(json);
+            return config.Source == GenerationSource.Pattern ? DomainPattern.TryCreate(config, new ValidationErrors())?.ConfigHash : null;
+        }
+        catch (JsonException)
+        {
+            // A stored configuration that no longer parses has no history; starting the phase reports it.
+            return null;
+        }
+    }
+
     /// <summary>Validates a configuration a campaign will run; returns the pattern for pattern sources, null for lists.</summary>
     public static DomainPattern? ValidateForCampaign(GenerationConfig config)
     {

@@ -23,10 +23,10 @@ public sealed class GenerationPlanner(Database db, JobRunnerOptions options) : I
         var pattern = GenerationConfigRules.ValidateForCampaign(config);
         return pattern is null
             ? await PlanListAsync(connection, transaction, campaignSeq, config, ct)
-            : await PlanPatternAsync(connection, transaction, pattern, config, ct);
+            : await PlanPatternAsync(connection, transaction, campaignSeq, pattern, config, ct);
     }
 
-    private async Task<PhasePlan> PlanPatternAsync(DbConnection c, DbTransaction t, DomainPattern pattern, GenerationConfig config, CancellationToken ct)
+    private async Task<PhasePlan> PlanPatternAsync(DbConnection c, DbTransaction t, long campaignSeq, DomainPattern pattern, GenerationConfig config, CancellationToken ct)
     {
         var reserved = await GenerationOffsets.ReadForUpdateAsync(db, c, t, pattern.ConfigHash, ct);
         var start = (ulong)(config.OffsetStart ?? reserved);
@@ -44,6 +44,7 @@ public sealed class GenerationPlanner(Database db, JobRunnerOptions options) : I
         }
         var end = pattern.EndAfterValidNames(start, requested);
         await GenerationOffsets.AdvanceAsync(db, c, t, pattern.ConfigHash, (long)end, ct);
+        await PatternHistory.RecordRangeAsync(c, t, campaignSeq, pattern.ConfigHash, (long)start, (long)end, ct);
         var startRank = pattern.Rank(start);
         var shards = PhasePlan.Split((long)requested, options.ShardSize,
             k => (long)(k == 0 ? start : pattern.OrdinalOfRank(startRank + (ulong)k)));

@@ -8,6 +8,15 @@ public sealed class Migrator(Database database)
 {
     public sealed record Migration(int Version, string Name, string Script);
 
+    /// <summary>
+    /// Data that SQL cannot compute (a SHA-256 of a normalised pattern), filled by C# right after its version's
+    /// script, in the same transaction: a database either has the column and its values or neither.
+    /// </summary>
+    private static readonly Dictionary<int, Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, CancellationToken, Task>> DataSteps = new()
+    {
+        [11] = Generation.PatternHistory.BackfillAsync,
+    };
+
     public IReadOnlyList<Migration> Available() => LoadScripts(database.Dialect.Name);
 
     public static IReadOnlyList<Migration> LoadScripts(string dialect)
@@ -50,6 +59,10 @@ public sealed class Migrator(Database database)
                     return false;
                 }
                 await database.Dialect.ExecuteScriptAsync(c, t, migration.Script, ct);
+                if (DataSteps.TryGetValue(migration.Version, out var dataStep))
+                {
+                    await dataStep(c, t, ct);
+                }
                 await c.ExecuteAsync(new CommandDefinition(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)",
                     new { v = migration.Version, n = migration.Name, at = database.NowMs }, t, cancellationToken: ct));

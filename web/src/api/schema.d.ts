@@ -3016,6 +3016,7 @@ export interface components {
             offsetStart: string;
             nextOffset: string;
             remaining: string;
+            history: components["schemas"]["PatternHistoryDto"];
         };
         /** @enum {unknown} */
         GenerationSource: "pattern" | "list";
@@ -3261,6 +3262,29 @@ export interface components {
         };
         PasswordReset: {
             temporaryPassword: null | string;
+        };
+        PatternHistoryCampaignDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            status: components["schemas"]["CampaignStatus"];
+            generationStatus: components["schemas"]["PhaseStatus"];
+            rangeStart: null | string;
+            rangeEnd: null | string;
+            reserved: boolean;
+            /** Format: int64 */
+            requested: null | number;
+            /** Format: int64 */
+            generated: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PatternHistoryDto: {
+            campaigns: components["schemas"]["PatternHistoryCampaignDto"][];
+            truncated: boolean;
+            suggestedOffset: string;
+            remainingAtSuggested: string;
+            exhausted: boolean;
         };
         /** @enum {unknown} */
         PatternType: "prefix" | "suffix" | "both" | null;

@@ -27,6 +27,8 @@ export type DomainPage = Schemas['DomainPage']
 export type ListUploadResult = Schemas['ListUploadResult']
 /** Counts are decimal strings: a pattern space can exceed 2^53. */
 export type GenerationPreview = Schemas['GenerationPreviewDto']
+export type PatternHistory = Schemas['PatternHistoryDto']
+export type PatternHistoryCampaign = Schemas['PatternHistoryCampaignDto']
 export type DomainDns = Schemas['DomainDnsDto']
 export type DnsOutcome = Schemas['DnsOutcome']
 export type DnsPersona = Schemas['DnsPersonaDto']

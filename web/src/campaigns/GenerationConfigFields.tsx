@@ -87,7 +87,7 @@ export function GenerationConfigFields({ form, onChange, errors, file, onFileCha
               onChange={(e) => onChange({ tldsText: e.target.value })} data-testid="tlds-input" />
           </Field>
           <Field label="Offset start (optional)" htmlFor="gen-offset" errors={errors.offsetStart} hint="Resume a pattern space where an earlier campaign stopped.">
-            <Input id="gen-offset" type="number" min={0} value={form.offsetStart} aria-invalid={!!errors.offsetStart}
+            <Input id="gen-offset" type="number" min={0} value={form.offsetStart} aria-invalid={!!errors.offsetStart} data-testid="offset-start-input"
               onChange={(e) => onChange({ offsetStart: e.target.value })} />
           </Field>
         </>

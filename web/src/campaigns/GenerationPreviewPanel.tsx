@@ -4,6 +4,7 @@ import type { GenerationPreview } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { formatBigCount } from '../lib/format'
+import { patternWarnings } from './patternHistory'
 
 export interface GenerationPreviewPanelProps {
   preview: GenerationPreview | undefined
@@ -16,9 +17,8 @@ export interface GenerationPreviewPanelProps {
 
 /** The server refuses to start generation when fewer names remain than requested. */
 function shortfall(preview: GenerationPreview | undefined, maxDomains: number | undefined): string | null {
-  const left = preview?.remaining ?? preview?.valid
-  if (!left || !maxDomains || !/^\d+$/.test(left)) return null
-  return BigInt(left) < BigInt(maxDomains) ? left : null
+  const runsPast = patternWarnings(preview, maxDomains).find((w) => w.kind === 'runsPast')
+  return runsPast?.kind === 'runsPast' ? runsPast.remaining : null
 }
 
 function hasFieldErrors(error: unknown): boolean {

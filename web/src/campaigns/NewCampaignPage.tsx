@@ -20,6 +20,7 @@ import {
   normalizeFieldErrors, toGenerationConfig, type GenerationFormState } from './generationForm'
 import { GenerationPreviewPanel } from './GenerationPreviewPanel'
 import { ListUploadSummary } from './ListUploadSummary'
+import { PatternHistoryCard } from './PatternHistoryCard'
 import { useGenerationPreview } from './useGenerationPreview'
 
 const MODE_OPTIONS = [
@@ -140,10 +141,17 @@ export function NewCampaignPage() {
           </div>
         </div>
 
-        <div className="lg:sticky lg:top-4">
+        <div className="flex flex-col gap-4 lg:sticky lg:top-4">
           {form.source === 'pattern' ? (
-            <GenerationPreviewPanel preview={preview.data} error={preview.error} otherErrors={otherErrors}
-              isUpdating={preview.isUpdating} maxDomains={generation.maxDomains} />
+            <>
+              <GenerationPreviewPanel preview={preview.data} error={preview.error} otherErrors={otherErrors}
+                isUpdating={preview.isUpdating} maxDomains={generation.maxDomains} />
+              {/* Hidden while the configuration is invalid: the kept previous answer would describe another pattern. */}
+              {!preview.error && (
+                <PatternHistoryCard preview={preview.data} maxDomains={generation.maxDomains} offsetText={form.offsetStart}
+                  onContinue={(offsetStart) => setForm((f) => ({ ...f, offsetStart }))} />
+              )}
+            </>
           ) : (
             <Alert tone="info" title="List source">
               The file is uploaded right after the campaign is created; you will see how many names were accepted.
