@@ -1,28 +1,18 @@
-import { AdminPage } from './admin/AdminPage'
-import { AccountPage } from './auth/AccountPage'
+import { Suspense } from 'react'
 import { AuthGate } from './auth/AuthGate'
-import { ChangePasswordPage } from './auth/ChangePasswordPage'
 import { LoginPage } from './auth/LoginPage'
 import { PublicLayout } from './auth/PublicLayout'
 import { SetupPage } from './auth/SetupPage'
 import type { AuthSession } from './auth/types'
 import { useAuthFailureRedirect } from './auth/useAuthFailureRedirect'
 import { AppHeader } from './AppHeader'
-import { CampaignDetailPage } from './campaigns/CampaignDetailPage'
-import { CampaignListPage } from './campaigns/CampaignListPage'
 import { DashboardPage } from './dashboard/DashboardPage'
-import { NewCampaignPage } from './campaigns/NewCampaignPage'
 import { Link } from './components/Link'
+import {
+  AccountPage, AdminPage, CampaignDetailPage, CampaignListPage, ChangePasswordPage, DnsPersonasPage, HttpPersonaEditorPage, HttpPersonasPage,
+  KeywordSetEditorPage, KeywordSetsPage, NewCampaignPage, PersonaEditorPage, ProxiesPage, ProxyPoolEditorPage, ProxyPoolsPage,
+} from './lazyPages'
 import { matchRoute, usePathname, type Route } from './navigation'
-import { DnsPersonasPage } from './personas/DnsPersonasPage'
-import { PersonaEditorPage } from './personas/PersonaEditorPage'
-import { HttpPersonaEditorPage } from './httpPersonas/HttpPersonaEditorPage'
-import { HttpPersonasPage } from './httpPersonas/HttpPersonasPage'
-import { KeywordSetEditorPage } from './keywords/KeywordSetEditorPage'
-import { KeywordSetsPage } from './keywords/KeywordSetsPage'
-import { ProxiesPage } from './proxies/ProxiesPage'
-import { ProxyPoolEditorPage } from './proxies/ProxyPoolEditorPage'
-import { ProxyPoolsPage } from './proxies/ProxyPoolsPage'
 
 type SignedInRoute = Exclude<Route, { name: 'login' } | { name: 'setup' }>
 
@@ -92,7 +82,9 @@ export function App() {
         <div className="min-h-screen">
           <AppHeader user={session.user} />
           <main className="mx-auto max-w-7xl px-4 py-5">
-            <Page route={route} session={session} />
+            <Suspense fallback={<p className="text-sm text-zinc-500" role="status">Loading…</p>}>
+              <Page route={route} session={session} />
+            </Suspense>
           </main>
         </div>
       )}

@@ -3,6 +3,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import { ApiError } from './api/client'
+import { meQuery } from './auth/useMe'
+import { dashboardQuery } from './dashboard/dashboardApi'
 import './index.css'
 import { applyTheme, loadTheme } from './lib/theme'
 
@@ -20,6 +22,10 @@ const queryClient = new QueryClient({
     },
   },
 })
+
+// Render-as-you-fetch: who is signed in, and the dashboard a sign-in lands on, are requested while React starts.
+void queryClient.prefetchQuery(meQuery)
+if (window.location.pathname === '/') void queryClient.prefetchQuery(dashboardQuery)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

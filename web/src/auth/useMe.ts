@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { queryOptions, useQuery } from '@tanstack/react-query'
 import { ApiError } from '../api/client'
 import { authApi } from './authApi'
 import { authKeys } from './authKeys'
@@ -7,7 +7,11 @@ import type { AuthSession } from './types'
 
 /** Who is signed in: the session, null when signed out (401), pending while the first answer is on its way. */
 export function useMe() {
-  return useQuery<AuthSession | null>({
+  return useQuery(meQuery)
+}
+
+/** The query behind useMe, also started by main.tsx before the first render so the answer is on its way sooner. */
+export const meQuery = queryOptions<AuthSession | null>({
     queryKey: authKeys.me,
     queryFn: async ({ signal }) => {
       try {
@@ -25,5 +29,4 @@ export function useMe() {
     staleTime: 60_000,
     // A 4xx will not change on retry; a network blip or 5xx might.
     retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status < 500),
-  })
-}
+})

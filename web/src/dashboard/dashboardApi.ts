@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query'
 import { apiRequest } from '../api/client'
 import type { Schemas } from '../api/types'
 
@@ -21,3 +22,9 @@ export const dashboardApi = {
   // "Today" is recomputed on every fetch, so a page left open past midnight starts counting the new day.
   get: (signal?: AbortSignal) => apiRequest<Dashboard>('/dashboard', { query: { todayStart: localMidnight() }, signal }),
 }
+
+/** The dashboard's query: the page reads it, main.tsx starts it before the first render when the app opens on it. */
+export const dashboardQuery = queryOptions({
+  queryKey: dashboardKeys.all,
+  queryFn: ({ signal }) => dashboardApi.get(signal),
+})

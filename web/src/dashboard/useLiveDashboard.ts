@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react'
 import { applyEventToCache } from '../api/liveCache'
 import type { CampaignEvent } from '../api/types'
 import { useEventStream, type LiveStatus } from '../api/useEventStream'
-import { dashboardApi, dashboardKeys, type Dashboard } from './dashboardApi'
+import { dashboardKeys, dashboardQuery, type Dashboard } from './dashboardApi'
 import { keepNewerPhases, reduceDashboard } from './dashboardEvents'
 import { throttle } from './throttle'
 
@@ -17,8 +17,7 @@ const REFETCH_INTERVAL_MS = 1_000
 export function useLiveDashboard() {
   const queryClient = useQueryClient()
   const query = useQuery({
-    queryKey: dashboardKeys.all,
-    queryFn: ({ signal }) => dashboardApi.get(signal),
+    ...dashboardQuery,
     // Replaces TanStack's default structural sharing: the dashboard's objects are rebuilt by the reducer anyway.
     structuralSharing: (shown: unknown, fetched: unknown) => keepNewerPhases(shown as Dashboard | undefined, fetched as Dashboard),
   })
