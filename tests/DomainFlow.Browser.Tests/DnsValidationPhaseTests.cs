@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using DomainFlow.Browser.Tests.Support;
 using DomainFlow.Server.Lab;
 using Microsoft.Playwright;
@@ -27,6 +28,8 @@ public sealed class DnsValidationPhaseTests(BrowserFixture browser) : BrowserTes
             ["name"] = "Loopback lab",
             ["resolvers"] = new JsonArray(new JsonObject { ["address"] = resolver }),
             ["timeoutMs"] = 500,
+            // Slow enough (a few seconds) for the rate chart to draw from live updates.
+            ["globalRate"] = new JsonObject { ["perSecond"] = 100, ["burst"] = 10 },
         });
         Assert.True(created == 201, persona.ToJsonString());
         var personaId = persona["id"]!.GetValue<string>();
@@ -62,7 +65,13 @@ public sealed class DnsValidationPhaseTests(BrowserFixture browser) : BrowserTes
 
         // Run it and watch it finish live.
         await Page.GetByTestId("phase-start-dns_validation").ClickAsync();
+        var rateChart = Page.GetByTestId("rate-chart-dns_validation");
+        await Expect(rateChart).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"));
         await Expect(Page.GetByTestId("phase-status-dns_validation")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
+        // The chart keeps what it drew once the run is over; at 100 names/s its peak is near that cap.
+        await Expect(rateChart.GetByRole(AriaRole.Img)).ToHaveAttributeAsync("aria-label", new Regex("^Rate over the last 5 minutes: now .+, peak [0-9.,]+/s$"));
+        var peak = double.Parse((await Page.GetByTestId("rate-peak-dns_validation").TextContentAsync())!.Replace(",", "", StringComparison.Ordinal).TrimEnd('/', 's'), CultureInfo.InvariantCulture);
+        Assert.InRange(peak, 20, 400);
         await Expect(Page.GetByTestId("phase-processed-dns_validation")).ToHaveAttributeAsync("data-value", NameCount.ToString(CultureInfo.InvariantCulture));
         var done = await PhaseAsync(id);
         Assert.Equal("completed", done["status"]!.GetValue<string>());

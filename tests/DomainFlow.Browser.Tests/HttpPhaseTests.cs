@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using DomainFlow.Browser.Tests.Support;
@@ -59,6 +60,21 @@ public sealed class HttpPhaseTests(BrowserFixture browser) : BrowserTest(browser
         Assert.True(phase["processed"]!.GetValue<long>() > 0);
         Assert.Equal(phase["total"]!.GetValue<long>(), phase["processed"]!.GetValue<long>());
 
+        // The card's outcome chart and findings match the phase's counters.
+        var counters = phase["counters"]!.AsObject();
+        var probed = 0L;
+        foreach (var outcome in new[] { "ok", "http_error", "timeout", "connection_refused", "tls_error", "proxy_error", "blocked_target", "too_many_redirects", "error" })
+        {
+            var count = counters[outcome]?.GetValue<long>() ?? 0;
+            probed += count;
+            await Expect(Page.GetByTestId($"http-outcome-{outcome}")).ToHaveAttributeAsync("data-value", count.ToString(CultureInfo.InvariantCulture));
+        }
+        Assert.Equal(phase["processed"]!.GetValue<long>(), probed);
+        Assert.True(counters["ok"]!.GetValue<long>() > 0, counters.ToJsonString());
+        await Expect(Page.GetByTestId("http-outcomes")).ToHaveAttributeAsync("data-total", probed.ToString(CultureInfo.InvariantCulture));
+        await Expect(Page.GetByTestId("phase-counter-http_keyword_analysis-keyword_matches"))
+            .ToHaveTextAsync(counters["keyword_matches"]!.GetValue<long>().ToString("N0", CultureInfo.InvariantCulture));
+
         // A brand site's row shows its HTTP status, title and a score above zero.
         var (_, page) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains?http=ok&limit=1000");
         var brand = page["items"]!.AsArray().First(d => WebWorld.KindOf(d!["name"]!.GetValue<string>()) == WebSiteKind.Brand)!;
@@ -78,7 +94,6 @@ public sealed class HttpPhaseTests(BrowserFixture browser) : BrowserTest(browser
         await CapturePageAsync("campaign-domain-detail");
 
         // Filters by the HTTP phase's outcome and by parking, each matching the server's own answer.
-        var counters = phase["counters"]!;
         var httpErrors = (int)counters["http_error"]!.GetValue<long>();
         Assert.True(httpErrors > 0, "the lab world has missing pages among these names");
         await Page.GetByTestId("domains-http-filter").SelectOptionAsync("http_error");

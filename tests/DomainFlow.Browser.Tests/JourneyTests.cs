@@ -90,7 +90,7 @@ public sealed class JourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await Page.Locator("#gen-suffix").FillAsync(Convert.ToString(pattern.SuffixLength, CultureInfo.InvariantCulture)!);
         await Page.GetByTestId("charset-input").FillAsync(pattern.Charset!);
         await Page.GetByTestId("constant-input").FillAsync(pattern.Constant!);
-        await Page.GetByTestId("tlds-input").FillAsync(string.Join(", ", pattern.Tlds!));
+        await ChooseTldsAsync([.. pattern.Tlds!]);
         await Page.GetByTestId("max-domains-input").FillAsync(Convert.ToString(pattern.MaxDomains, CultureInfo.InvariantCulture)!);
         await Expect(Page.GetByTestId("preview-total")).ToHaveTextAsync("300");
         await CapturePageAsync("new-campaign");

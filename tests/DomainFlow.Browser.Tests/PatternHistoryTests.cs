@@ -14,7 +14,7 @@ public sealed class PatternHistoryTests(BrowserFixture browser) : BrowserTest(br
         await Page.Locator("#gen-prefix").FillAsync("2");
         await Page.GetByTestId("charset-input").FillAsync("abc");
         await Page.GetByTestId("constant-input").FillAsync("shop");
-        await Page.GetByTestId("tlds-input").FillAsync("com, net");
+        await ChooseTldsAsync("com", "net");
         await Page.GetByTestId("max-domains-input").FillAsync(maxDomains.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

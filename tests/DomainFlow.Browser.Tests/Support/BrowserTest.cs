@@ -154,6 +154,24 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected Task<string> CreateCampaignAsync(string name, long maxDomains, string charset = "abc", int length = 2) =>
         Server.CreateCampaignAsync(TestServer.PatternSpec(name, maxDomains, charset, length));
 
+    /// <summary>Replaces the wizard's TLD chips with <paramref name="tlds"/>, typed as a user would, in order.</summary>
+    protected async Task ChooseTldsAsync(params string[] tlds)
+    {
+        var chips = Page.GetByTestId("tlds-input-chip");
+        while (await chips.CountAsync() > 0)
+        {
+            await chips.First.GetByRole(AriaRole.Button).ClickAsync();
+        }
+        var input = Page.GetByTestId("tlds-input");
+        await input.FillAsync(string.Join(", ", tlds));
+        await input.PressAsync("Enter");
+        await Expect(chips).ToHaveCountAsync(tlds.Length);
+        for (var i = 0; i < tlds.Length; i++)
+        {
+            await Expect(chips.Nth(i)).ToHaveAttributeAsync("data-value", tlds[i]);
+        }
+    }
+
     /// <summary>The generation phase as the API reports it now.</summary>
     protected async Task<JsonNode> GenerationStateAsync(string campaignId)
     {

@@ -1,4 +1,5 @@
 import { apiRequest, apiUrl } from './client'
+import type { UploadProgress } from './xhrFetch'
 import type {
   Campaign,
   CampaignPage,
@@ -71,11 +72,12 @@ export const campaignsApi = {
     apiRequest<Phase>(`/campaigns/${enc(id)}/phases/${phase}/${action}`, { method: 'POST' }),
 
   /** Streams the file as-is; the server reads one name per line (CSV: first column). */
-  uploadList: (id: string, file: Blob) =>
+  uploadList: (id: string, file: Blob, onUploadProgress?: UploadProgress) =>
     apiRequest<ListUploadResult>(`/campaigns/${enc(id)}/phases/generation/list`, {
       method: 'POST',
       body: file,
       contentType: 'text/plain',
+      onUploadProgress,
     }),
 
   domains: (id: string, query: DomainFilter & { sort?: DomainSort; after?: string | null; limit?: number }, signal?: AbortSignal) =>

@@ -2,6 +2,7 @@ import { authFailureOf, reportAuthFailure } from '../auth/authFailures'
 import { csrfHeaders, isUnsafeMethod, setCsrfToken } from '../auth/csrf'
 import { parseRetryAfter } from './retryAfter'
 import type { ProblemDetails } from './types'
+import { xhrFetch, type UploadProgress } from './xhrFetch'
 
 export const API_BASE = '/api/v2'
 
@@ -28,6 +29,8 @@ export interface RequestOptions {
   contentType?: string
   query?: Record<string, string | number | null | undefined>
   signal?: AbortSignal
+  /** Reports the request body's upload; the request then goes through XMLHttpRequest, the one API that can. */
+  onUploadProgress?: UploadProgress
 }
 
 export function apiUrl(path: string, query?: RequestOptions['query']): string {
@@ -68,13 +71,9 @@ function send(path: string, method: string, options: RequestOptions): Promise<Re
   } else if (options.contentType) {
     headers['Content-Type'] = options.contentType
   }
-  return fetch(apiUrl(path, options.query), {
-    method,
-    headers,
-    body,
-    signal: options.signal,
-    credentials: 'same-origin',
-  })
+  const init: RequestInit = { method, headers, body, signal: options.signal, credentials: 'same-origin' }
+  const url = apiUrl(path, options.query)
+  return options.onUploadProgress ? xhrFetch(url, init, options.onUploadProgress) : fetch(url, init)
 }
 
 /** Reads the session's current anti-CSRF token from /auth/me; false when there is none (signed out). */

@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query'
+import { recordProgress } from './progressHistory'
 import { needsRefetch, reduceCampaign, reduceCampaignPages } from './campaignEvents'
 import { campaignKeys } from './queryKeys'
 import type { Campaign, CampaignEvent, CampaignPage } from './types'
@@ -7,6 +8,7 @@ import type { Campaign, CampaignEvent, CampaignPage } from './types'
 export function applyEventToCache(queryClient: QueryClient, event: CampaignEvent): void {
   const id = event.campaignId
   if (event.type === 'keepalive' || !id) return
+  recordProgress(event)
 
   if (event.type !== 'campaign_deleted') {
     queryClient.setQueryData<Campaign>(campaignKeys.detail(id), (current) => reduceCampaign(current, event))

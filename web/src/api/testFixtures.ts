@@ -1,4 +1,5 @@
 import type { Campaign, Phase, PhaseName } from './types'
+import type { ProgressSample } from './progressHistory'
 
 const PHASES: PhaseName[] = ['generation', 'dns_validation', 'http_keyword_analysis', 'analysis']
 
@@ -37,4 +38,9 @@ export function makeCampaign(overrides: Partial<Campaign> = {}): Campaign {
     ownerId: null,
     ...overrides,
   }
+}
+
+/** Progress samples from [at ms, processed] pairs. */
+export function progressSamples(...pairs: [number, number][]): ProgressSample[] {
+  return pairs.map(([at, processed]) => ({ at, processed }))
 }

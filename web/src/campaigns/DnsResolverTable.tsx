@@ -1,7 +1,8 @@
 import { Badge } from '../components/Badge'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/Table'
 import { formatNumber } from '../lib/format'
-import { formatShare, type ResolverRow } from './dnsCounters'
+import { type ResolverRow } from './dnsCounters'
+import { formatShare } from './outcomeCounts'
 
 const NUMBER_CELL = 'px-1.5 py-1 text-right text-xs tabular-nums'
 /** Headers may wrap ("Answer rate"), so the table fits the card's width more often before it scrolls. */

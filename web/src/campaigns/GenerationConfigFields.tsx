@@ -1,9 +1,11 @@
 import type { GenerationSource, PatternType } from '../api/types'
+import { formatBytes } from '../lib/format'
 import { Button } from '../components/Button'
 import { Field } from '../components/Field'
 import { Input } from '../components/Input'
 import { Select } from '../components/Select'
-import { CHARSET_PRESETS, parseTlds, usesPrefix, usesSuffix, type GenerationFormState } from './generationForm'
+import { ChipsInput } from '../components/ChipsInput'
+import { CHARSET_PRESETS, COMMON_TLDS, formTlds, normalizeTld, usesPrefix, usesSuffix, type GenerationFormState } from './generationForm'
 
 export interface GenerationConfigFieldsProps {
   form: GenerationFormState
@@ -25,7 +27,7 @@ const PATTERN_OPTIONS = [
 ] as const satisfies readonly { value: PatternType; label: string }[]
 
 export function GenerationConfigFields({ form, onChange, errors, file, onFileChange }: GenerationConfigFieldsProps) {
-  const tldCount = parseTlds(form.tldsText).length
+  const tldCount = formTlds(form).length
   return (
     <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       <Field label="Source" htmlFor="gen-source" errors={errors.source}>
@@ -42,7 +44,7 @@ export function GenerationConfigFields({ form, onChange, errors, file, onFileCha
             onChange={(e) => onFileChange(e.target.files?.[0] ?? null)}
             data-testid="list-file"
           />
-          {file && <span className="text-xs text-zinc-500">{file.name} · {(file.size / 1024).toFixed(1)} KiB</span>}
+          {file && <span className="text-xs text-zinc-500">{file.name} · {formatBytes(file.size)}</span>}
         </Field>
       ) : (
         <>
@@ -82,9 +84,10 @@ export function GenerationConfigFields({ form, onChange, errors, file, onFileCha
             <Input id="gen-constant" className="font-mono" value={form.constant} aria-invalid={!!errors.constant}
               onChange={(e) => onChange({ constant: e.target.value })} data-testid="constant-input" />
           </Field>
-          <Field label="TLDs" htmlFor="gen-tlds" errors={errors.tlds} hint={`${tldCount} TLD${tldCount === 1 ? '' : 's'} · comma or space separated`}>
-            <Input id="gen-tlds" className="font-mono" value={form.tldsText} aria-invalid={!!errors.tlds}
-              onChange={(e) => onChange({ tldsText: e.target.value })} data-testid="tlds-input" />
+          <Field label="TLDs" htmlFor="gen-tlds" errors={errors.tlds} className="sm:col-span-2"
+            hint={`${tldCount} TLD${tldCount === 1 ? '' : 's'} · Enter, comma or space adds one; paste a list to add many`}>
+            <ChipsInput id="gen-tlds" values={form.tlds} draft={form.tldDraft} onChange={(tlds, tldDraft) => onChange({ tlds, tldDraft })}
+              normalize={normalizeTld} display={(tld) => `.${tld}`} suggestions={COMMON_TLDS} invalid={!!errors.tlds} data-testid="tlds-input" />
           </Field>
           <Field label="Offset start (optional)" htmlFor="gen-offset" errors={errors.offsetStart} hint="Resume a pattern space where an earlier campaign stopped.">
             <Input id="gen-offset" type="number" min={0} value={form.offsetStart} aria-invalid={!!errors.offsetStart} data-testid="offset-start-input"

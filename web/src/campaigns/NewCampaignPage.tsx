@@ -21,6 +21,7 @@ import {
 import { GenerationPreviewPanel } from './GenerationPreviewPanel'
 import { ListUploadSummary } from './ListUploadSummary'
 import { PatternHistoryCard } from './PatternHistoryCard'
+import { UploadProgress, type UploadState } from './UploadProgress'
 import { useGenerationPreview } from './useGenerationPreview'
 
 const MODE_OPTIONS = [
@@ -43,6 +44,7 @@ export function NewCampaignPage() {
   const [mode, setMode] = useState<CampaignMode>('step_by_step')
   const [form, setForm] = useState<GenerationFormState>(DEFAULT_GENERATION_FORM)
   const [file, setFile] = useState<File | null>(null)
+  const [upload, setUpload] = useState<UploadState | null>(null)
 
   const generation = useMemo(() => toGenerationConfig(form), [form])
   const preview = useGenerationPreview(generation, form.source === 'pattern')
@@ -51,11 +53,15 @@ export function NewCampaignPage() {
     mutationFn: async (): Promise<CreateOutcome> => {
       const campaign = await campaignsApi.create({ name: name.trim(), description: description.trim() || undefined, mode, generation })
       if (form.source !== 'list' || !file) return { campaign }
+      const fileName = file.name
+      setUpload({ fileName, sent: 0, total: file.size })
       try {
-        return { campaign, upload: await campaignsApi.uploadList(campaign.id, file) }
+        return { campaign, upload: await campaignsApi.uploadList(campaign.id, file, (sent, total) => setUpload({ fileName, sent, total })) }
       } catch (uploadError) {
         // The campaign exists now; report the upload failure without losing it.
         return { campaign, uploadError }
+      } finally {
+        setUpload(null)
       }
     },
     onSuccess: (outcome) => {
@@ -132,11 +138,13 @@ export function NewCampaignPage() {
             <Alert tone="error" title="Could not create the campaign">{errorMessage(create.error)}</Alert>
           )}
 
+          {upload && <UploadProgress state={upload} />}
+
           <div className="flex justify-end gap-2">
             <Button asChild><Link to="/campaigns">Cancel</Link></Button>
             <Button type="submit" variant="primary" data-testid="create-campaign"
               disabled={create.isPending || !name.trim() || (form.source === 'list' && !file)}>
-              {create.isPending ? 'Creating…' : 'Create campaign'}
+              {upload ? 'Uploading…' : create.isPending ? 'Creating…' : 'Create campaign'}
             </Button>
           </div>
         </div>

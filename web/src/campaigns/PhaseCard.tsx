@@ -1,4 +1,5 @@
 import { errorMessage } from '../api/client'
+import { useProgressHistory } from '../api/progressHistory'
 import type { Phase } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
@@ -8,9 +9,11 @@ import { formatDuration, formatNumber, formatRate, percent } from '../lib/format
 import { DnsPhaseConfig } from './DnsPhaseConfig'
 import { DnsPhaseMetrics } from './DnsPhaseMetrics'
 import { HttpPhaseConfig } from './HttpPhaseConfig'
+import { HttpPhaseMetrics } from './HttpPhaseMetrics'
 import { PhaseCounters } from './PhaseCounters'
 import { phaseLabel } from './phaseLabels'
 import { PhaseActions } from './PhaseActions'
+import { RateChart } from './RateChart'
 import { allowedActions } from './phaseTransitions'
 import { StatusBadge } from './StatusBadge'
 import { usePhaseAction } from './usePhaseAction'
@@ -31,6 +34,8 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
   const value = done ? 100 : percent(phase.processed, phase.total)
   const tone = phase.status === 'failed' ? 'danger' : done ? 'success' : running ? 'default' : 'muted'
   const dns = name === 'dns_validation'
+  const http = name === 'http_keyword_analysis'
+  const rateSamples = useProgressHistory(campaignId, name)
 
   return (
     <Card data-testid={`phase-${name}`} data-status={phase.status} className={cn('flex flex-col', className)}>
@@ -61,9 +66,10 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
           </div>
         </div>
 
-        {dns ? <DnsPhaseMetrics phase={phase} /> : <PhaseCounters phase={name} counters={phase.counters ?? {}} />}
+        {(running || rateSamples.length > 0) && <RateChart phase={name} samples={rateSamples} />}
+        {dns ? <DnsPhaseMetrics phase={phase} /> : http ? <HttpPhaseMetrics phase={phase} /> : <PhaseCounters phase={name} counters={phase.counters ?? {}} />}
         {dns && <DnsPhaseConfig campaignId={campaignId} phase={phase} />}
-        {name === 'http_keyword_analysis' && <HttpPhaseConfig campaignId={campaignId} phase={phase} />}
+        {http && <HttpPhaseConfig campaignId={campaignId} phase={phase} />}
 
         {phase.error && <Alert tone="error"><span data-testid={`phase-failure-${name}`}>{phase.error}</span></Alert>}
         {/* A start that fails its plan answers 409 with the phase's own error: say it once. */}

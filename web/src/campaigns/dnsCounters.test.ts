@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatShare, outcomeRows, outcomeTotal, parseResolverKey, resolverRows } from './dnsCounters'
-
-describe('outcomeRows', () => {
-  it('lists every outcome in a fixed order with its share of all results', () => {
-    const rows = outcomeRows({ nxdomain: 25, resolved: 75, 'resolver.127.0.0.1:53.sent': 400 })
-    expect(rows.map((r) => r.outcome)).toEqual(['resolved', 'nxdomain', 'nodata', 'servfail', 'refused', 'timeout', 'error', 'wildcard'])
-    expect(rows[0]).toEqual({ outcome: 'resolved', count: 75, share: 0.75 })
-    expect(rows[1]).toEqual({ outcome: 'nxdomain', count: 25, share: 0.25 })
-    expect(rows.slice(2).every((r) => r.count === 0 && r.share === 0)).toBe(true)
-    expect(outcomeTotal(rows)).toBe(100)
-  })
-
-  it('has zero shares before any result', () => {
-    expect(outcomeRows({}).every((r) => r.share === 0)).toBe(true)
-  })
-})
+import { parseResolverKey, resolverRows } from './dnsCounters'
 
 describe('parseResolverKey', () => {
   it('keeps the dots and colons of the address', () => {
@@ -51,14 +36,5 @@ describe('resolverRows', () => {
 
   it('is empty without resolver counters', () => {
     expect(resolverRows({ resolved: 3, nxdomain: 1 })).toEqual([])
-  })
-})
-
-describe('formatShare', () => {
-  it('formats a share as a percentage', () => {
-    expect(formatShare(0.975)).toBe('97.5%')
-    expect(formatShare(1)).toBe('100%')
-    expect(formatShare(0)).toBe('0%')
-    expect(formatShare(null)).toBe('—')
   })
 })

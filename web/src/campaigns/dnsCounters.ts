@@ -1,23 +1,3 @@
-import { DNS_OUTCOMES, type DnsOutcome } from '../api/types'
-
-export interface OutcomeRow {
-  outcome: DnsOutcome
-  count: number
-  /** 0..1 of all results counted so far; 0 while there are none. */
-  share: number
-}
-
-/** One row per outcome, always all of them and in a fixed order, so the bars do not jump around. */
-export function outcomeRows(counters: Readonly<Record<string, number>>): OutcomeRow[] {
-  const counts = DNS_OUTCOMES.map((outcome) => Math.max(0, counters[outcome] ?? 0))
-  const total = counts.reduce((sum, n) => sum + n, 0)
-  return DNS_OUTCOMES.map((outcome, i) => ({ outcome, count: counts[i]!, share: total > 0 ? counts[i]! / total : 0 }))
-}
-
-export function outcomeTotal(rows: readonly OutcomeRow[]): number {
-  return rows.reduce((sum, row) => sum + row.count, 0)
-}
-
 export interface ResolverRow {
   address: string
   sent: number
@@ -64,11 +44,4 @@ export function resolverRows(counters: Readonly<Record<string, number>>): Resolv
   }
   const rows = [...byAddress.values()].map((row) => ({ ...row, answerRate: row.sent > 0 ? row.answered / row.sent : null }))
   return rows.sort((a, b) => b.sent - a.sent || a.address.localeCompare(b.address))
-}
-
-/** "97.5%" with one decimal, "100%" and "0%" without; "—" when nothing was sent. */
-export function formatShare(share: number | null): string {
-  if (share === null) return '—'
-  const percent = share * 100
-  return `${percent === 100 || percent === 0 ? percent.toFixed(0) : percent.toFixed(1)}%`
 }

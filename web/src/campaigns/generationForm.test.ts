@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION_FORM, normalizeFieldErrors, parseTlds, toGenerationConfig } from './generationForm'
+import { DEFAULT_GENERATION_FORM, formTlds, normalizeFieldErrors, normalizeTld, toGenerationConfig } from './generationForm'
 
-describe('parseTlds', () => {
-  it('splits on commas, whitespace and semicolons', () => {
-    expect(parseTlds('com, net  org;io\nde')).toEqual(['com', 'net', 'org', 'io', 'de'])
+describe('formTlds', () => {
+  it('takes the chips in order, then what is being typed', () => {
+    expect(formTlds({ tlds: ['com', 'net'], tldDraft: 'org;io\nde' })).toEqual(['com', 'net', 'org', 'io', 'de'])
   })
 
-  it('drops leading dots, lower-cases and de-duplicates', () => {
-    expect(parseTlds('.COM .com co.uk')).toEqual(['com', 'co.uk'])
+  it('drops leading dots, lower-cases and de-duplicates what is typed', () => {
+    expect(formTlds({ tlds: ['com'], tldDraft: '.COM co.uk' })).toEqual(['com', 'co.uk'])
+    expect(normalizeTld(' ..NET ')).toBe('net')
   })
 
-  it('returns nothing for blank input', () => {
-    expect(parseTlds('  , ; ')).toEqual([])
+  it('returns nothing for no chips and a blank draft', () => {
+    expect(formTlds({ tlds: [], tldDraft: '  , ; ' })).toEqual([])
   })
 })
 
@@ -22,8 +23,8 @@ describe('toGenerationConfig', () => {
     expect(config.suffixLength).toBeUndefined()
   })
 
-  it('sends both lengths for a both pattern and parses TLDs', () => {
-    const config = toGenerationConfig({ ...DEFAULT_GENERATION_FORM, patternType: 'both', tldsText: 'com net' })
+  it('sends both lengths for a both pattern and the TLD chips with the one being typed', () => {
+    const config = toGenerationConfig({ ...DEFAULT_GENERATION_FORM, patternType: 'both', tldDraft: 'net' })
     expect(config).toMatchObject({ prefixLength: 3, suffixLength: 3, tlds: ['com', 'net'] })
   })
 

@@ -1,3 +1,4 @@
+import { entriesWithDraft } from '../lib/chips'
 import type { GenerationConfig, GenerationSource, PatternType } from '../api/types'
 
 /** What the form edits: raw strings, so half-typed numbers don't get coerced mid-keystroke. */
@@ -8,7 +9,9 @@ export interface GenerationFormState {
   suffixLength: string
   charset: string
   constant: string
-  tldsText: string
+  tlds: readonly string[]
+  /** A TLD being typed, not yet a chip: it is part of the configuration already. */
+  tldDraft: string
   maxDomains: string
   offsetStart: string
 }
@@ -20,7 +23,8 @@ export const DEFAULT_GENERATION_FORM: GenerationFormState = {
   suffixLength: '3',
   charset: 'abcdefghijklmnopqrstuvwxyz',
   constant: '',
-  tldsText: 'com',
+  tlds: ['com'],
+  tldDraft: '',
   maxDomains: '1000',
   offsetStart: '',
 }
@@ -36,14 +40,17 @@ export const CHARSET_PRESETS = [
   { label: 'a-z0-9', value: 'abcdefghijklmnopqrstuvwxyz0123456789' },
 ] as const
 
-/** "com, .net  org;io" → ["com", "net", "org", "io"]: lower-cased, leading dots dropped, de-duplicated. */
-export function parseTlds(text: string): string[] {
-  const seen = new Set<string>()
-  for (const raw of text.split(/[\s,;]+/)) {
-    const tld = raw.trim().replace(/^\.+/, '').toLowerCase()
-    if (tld) seen.add(tld)
-  }
-  return [...seen]
+/** Offered as one-click chips in the wizard. */
+export const COMMON_TLDS = ['com', 'net', 'org', 'io', 'co', 'ai', 'app', 'dev', 'info', 'shop'] as const
+
+/** " .COM" → "com": what a typed TLD means. */
+export function normalizeTld(entry: string): string {
+  return entry.trim().replace(/^\.+/, '').toLowerCase()
+}
+
+/** The chosen TLDs and the one being typed, in order, de-duplicated. */
+export function formTlds(form: Pick<GenerationFormState, 'tlds' | 'tldDraft'>): string[] {
+  return entriesWithDraft(form.tlds, form.tldDraft, normalizeTld)
 }
 
 export function usesPrefix(patternType: PatternType): boolean {
@@ -73,7 +80,7 @@ export function toGenerationConfig(form: GenerationFormState): GenerationConfig 
     suffixLength: usesSuffix(form.patternType) ? toInteger(form.suffixLength) : undefined,
     charset: form.charset,
     constant: form.constant,
-    tlds: parseTlds(form.tldsText),
+    tlds: formTlds(form),
     maxDomains: toInteger(form.maxDomains),
     ...(offsetStart !== undefined ? { offsetStart } : {}),
   }

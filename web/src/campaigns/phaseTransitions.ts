@@ -13,6 +13,11 @@ function isActive(phase: Phase): boolean {
   return phase.status === 'running' || phase.status === 'paused'
 }
 
+/** Whether the phase has ever run: its metrics mean something from then on. */
+export function phaseBegun(phase: Phase): boolean {
+  return phase.status !== 'not_started' && phase.status !== 'configured'
+}
+
 /** Whether the configuration may change now (mirrors the server's Configure rule). */
 export function canConfigure(phase: Phase): boolean {
   if (!phase.available) return false

@@ -79,6 +79,22 @@ export const HTTP_OUTCOME_TONES: Record<HttpOutcome, BadgeTone> = {
   error: 'red',
 }
 
+/** Every outcome in the order the phase card lists them. */
+export const HTTP_OUTCOMES = Object.keys(HTTP_OUTCOME_LABELS) as HttpOutcome[]
+
+/** Bar fill per outcome, in the hue of its badge tone. */
+export const HTTP_OUTCOME_BARS: Record<HttpOutcome, string> = {
+  ok: 'bg-emerald-500',
+  http_error: 'bg-amber-500',
+  timeout: 'bg-amber-400',
+  connection_refused: 'bg-zinc-400 dark:bg-zinc-500',
+  tls_error: 'bg-red-500',
+  proxy_error: 'bg-rose-400',
+  blocked_target: 'bg-violet-500',
+  too_many_redirects: 'bg-orange-500',
+  error: 'bg-red-700 dark:bg-red-400',
+}
+
 export function isHttpOutcome(value: string): value is HttpOutcome {
   return value in HTTP_OUTCOME_LABELS
 }
@@ -86,5 +102,5 @@ export function isHttpOutcome(value: string): value is HttpOutcome {
 export const HTTP_FILTER_OPTIONS: readonly { value: HttpOutcome | 'unchecked' | ''; label: string }[] = [
   { value: '', label: 'Any HTTP result' },
   { value: 'unchecked', label: 'Not probed yet' },
-  ...(Object.keys(HTTP_OUTCOME_LABELS) as HttpOutcome[]).map((outcome) => ({ value: outcome, label: HTTP_OUTCOME_LABELS[outcome] })),
+  ...HTTP_OUTCOMES.map((outcome) => ({ value: outcome, label: HTTP_OUTCOME_LABELS[outcome] })),
 ]

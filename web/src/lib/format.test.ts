@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatBigCount, formatDuration, formatTimestamp, humanize, percent } from './format'
+import { formatBigCount, formatBytes, formatDuration, formatTimestamp, humanize, percent } from './format'
 
 describe('format', () => {
   it('formats durations compactly', () => {
@@ -26,5 +26,15 @@ describe('format', () => {
 
   it('humanizes snake case', () => {
     expect(humanize('http_keyword_analysis')).toBe('Http keyword analysis')
+  })
+})
+
+describe('formatBytes', () => {
+  it('uses binary units with one decimal below a hundred', () => {
+    expect(formatBytes(0)).toBe('0 B')
+    expect(formatBytes(1023)).toBe('1023 B')
+    expect(formatBytes(1536)).toBe('1.5 KiB')
+    expect(formatBytes(150 * 1024 * 1024)).toBe('150 MiB')
+    expect(formatBytes(3.25 * 1024 ** 3)).toBe('3.3 GiB')
   })
 })
