@@ -16,7 +16,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
-    environment: 'node',
+    // Logic tests run in node; component tests (.test.tsx) render into happy-dom's document.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'dom', include: ['src/**/*.test.tsx'], environment: 'happy-dom', setupFiles: ['src/test/setup.ts'] },
+      },
+    ],
   },
 })

@@ -1,33 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { LiveConnection, type EventSourceLike, type LiveEnvironment, type LiveStatus, type LiveTransport, type WebSocketLike } from './liveConnection'
+import { FakeSocket, FakeSource } from '../test/liveFakes'
+import { LiveConnection, type LiveEnvironment, type LiveStatus, type LiveTransport } from './liveConnection'
 import type { CampaignEvent } from './types'
-
-class FakeSocket implements WebSocketLike {
-  onopen: WebSocketLike['onopen'] = null
-  onmessage: WebSocketLike['onmessage'] = null
-  onclose: WebSocketLike['onclose'] = null
-  sent: string[] = []
-  closed = false
-  readonly url: string
-  constructor(url: string) { this.url = url }
-  send(data: string) { this.sent.push(data) }
-  close() { this.closed = true }
-  open() { this.onopen?.(new Event('open')) }
-  message(data: unknown) { this.onmessage?.({ data } as MessageEvent) }
-  drop() { this.onclose?.({} as CloseEvent) }
-}
-
-class FakeSource implements EventSourceLike {
-  onopen: EventSourceLike['onopen'] = null
-  onerror: EventSourceLike['onerror'] = null
-  readyState = 0
-  closed = false
-  listeners = new Map<string, (message: MessageEvent<string>) => void>()
-  readonly url: string
-  constructor(url: string) { this.url = url }
-  addEventListener(type: string, listener: (message: MessageEvent<string>) => void) { this.listeners.set(type, listener) }
-  close() { this.closed = true }
-}
 
 function harness(ended = false) {
   const sockets: FakeSocket[] = []

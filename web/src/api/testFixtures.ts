@@ -1,5 +1,5 @@
-import type { Campaign, Phase, PhaseName } from './types'
 import type { ProgressSample } from './progressHistory'
+import type { Campaign, DomainDns, DomainHttp, Phase, PhaseName } from './types'
 
 const PHASES: PhaseName[] = ['generation', 'dns_validation', 'http_keyword_analysis', 'analysis']
 
@@ -43,4 +43,54 @@ export function makeCampaign(overrides: Partial<Campaign> = {}): Campaign {
 /** Progress samples from [at ms, processed] pairs. */
 export function progressSamples(...pairs: [number, number][]): ProgressSample[] {
   return pairs.map(([at, processed]) => ({ at, processed }))
+}
+
+export function makeDns(overrides: Partial<DomainDns> = {}): DomainDns {
+  return {
+    status: 'resolved',
+    ipv4: [],
+    ipv6: [],
+    cname: [],
+    records: [],
+    rcode: 'NOERROR',
+    attempts: 1,
+    resolver: null,
+    latencyMs: 12,
+    checkedAt: '2026-01-01T00:00:00Z',
+    error: null,
+    ...overrides,
+  }
+}
+
+export function makeHttp(overrides: Partial<DomainHttp> = {}): DomainHttp {
+  return {
+    outcome: 'ok',
+    statusCode: 200,
+    address: null,
+    proxy: null,
+    finalUrl: null,
+    redirects: [],
+    title: null,
+    description: null,
+    contentType: 'text/html',
+    contentLength: null,
+    bodyBytes: null,
+    bodyTruncated: false,
+    server: null,
+    language: null,
+    links: null,
+    bodySha256: null,
+    certificate: null,
+    keywordHits: [],
+    keywordScore: 0,
+    parked: false,
+    parkedConfidence: 0,
+    parkedSignals: [],
+    technologies: [],
+    faviconHash: null,
+    error: null,
+    elapsedMs: 80,
+    checkedAt: '2026-01-01T00:00:00Z',
+    ...overrides,
+  }
 }
