@@ -66,8 +66,15 @@ public sealed class DnsValidationPhaseTests(BrowserFixture browser) : BrowserTes
         // Run it and watch it finish live.
         await Page.GetByTestId("phase-start-dns_validation").ClickAsync();
         var rateChart = Page.GetByTestId("rate-chart-dns_validation");
-        await Expect(rateChart).ToHaveAttributeAsync("data-points", new Regex("^[1-9][0-9]*$"));
+        // Two points draw the first line.
+        await Expect(rateChart).ToHaveAttributeAsync("data-points", new Regex("^([2-9]|[1-9][0-9]+)$"));
+        // The stepper follows: generation done, DNS the current step while it runs, HTTP next once it completed.
+        await Expect(Page.GetByTestId("step-generation")).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(Page.GetByTestId("step-dns_validation")).ToHaveAttributeAsync("aria-current", "step");
+        await CapturePageAsync("campaign-running");
         await Expect(Page.GetByTestId("phase-status-dns_validation")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 30_000 });
+        await Expect(Page.GetByTestId("step-dns_validation")).ToHaveAttributeAsync("data-status", "completed");
+        await Expect(Page.GetByTestId("step-http_keyword_analysis")).ToHaveAttributeAsync("aria-current", "step");
         // The chart keeps what it drew once the run is over; at 100 names/s its peak is near that cap.
         await Expect(rateChart.GetByRole(AriaRole.Img)).ToHaveAttributeAsync("aria-label", new Regex("^Rate over the last 5 minutes: now .+, peak [0-9.,]+/s$"));
         var peak = double.Parse((await Page.GetByTestId("rate-peak-dns_validation").TextContentAsync())!.Replace(",", "", StringComparison.Ordinal).TrimEnd('/', 's'), CultureInfo.InvariantCulture);

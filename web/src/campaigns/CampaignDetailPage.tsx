@@ -10,6 +10,7 @@ import { Link } from '../components/Link'
 import { CampaignHeader } from './CampaignHeader'
 import { DomainsSection } from './DomainsSection'
 import { PhaseCard } from './PhaseCard'
+import { PhaseStepper } from './PhaseStepper'
 import { sortPhases } from './phaseTransitions'
 
 export function CampaignDetailPage({ id }: { id: string }) {
@@ -47,11 +48,13 @@ export function CampaignDetailPage({ id }: { id: string }) {
   return (
     <div className="flex flex-col gap-5">
       <CampaignHeader campaign={campaign} live={live} />
-      {/* Five tracks on wide screens: the DNS card, with its configuration and resolver table, takes two. */}
-      <section aria-label="Phases" className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-5">
+      <PhaseStepper phases={phases} />
+      {/* One row on wide screens, the four phases in order: the DNS and HTTP cards, with their configuration and
+          outcome charts, get twice the room of the others, which never shrink below what their buttons need. */}
+      <section aria-label="Phases"
+        className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-[minmax(15rem,1fr)_minmax(0,2fr)_minmax(0,2fr)_minmax(15rem,1fr)]">
         {phases.map((phase) => (
-          <PhaseCard key={phase.phase} campaignId={campaign.id} phase={phase} allPhases={phases}
-            className={phase.phase === 'dns_validation' ? 'xl:col-span-2' : undefined} />
+          <PhaseCard key={phase.phase} campaignId={campaign.id} phase={phase} allPhases={phases} />
         ))}
       </section>
       <DomainsSection

@@ -26,7 +26,7 @@ export function OutcomeBars<K extends string>({ title, testIdPrefix, noun, rows,
       </h4>
       <ul className="flex flex-col gap-0.5 text-xs">
         {rows.map(({ outcome, count, share }) => (
-          <li key={outcome} className={cn('grid grid-cols-[5.5rem_minmax(0,1fr)_4.5rem_3rem] items-center gap-2', count === 0 && 'opacity-50')}
+          <li key={outcome} className={cn('grid grid-cols-[5.5rem_minmax(2rem,1fr)_4.5rem_3rem] items-center gap-2', count === 0 && 'opacity-50')}
             title={descriptions?.[outcome]}>
             <span className="truncate text-zinc-600 dark:text-zinc-400">{labels[outcome]}</span>
             <div role="meter" aria-label={`${labels[outcome]}: ${formatNumber(count)} of ${formatNumber(total)}`}

@@ -38,7 +38,7 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
   const rateSamples = useProgressHistory(campaignId, name)
 
   return (
-    <Card data-testid={`phase-${name}`} data-status={phase.status} className={cn('flex flex-col', className)}>
+    <Card id={`phase-${name}`} data-testid={`phase-${name}`} data-status={phase.status} className={cn('flex flex-col', className)}>
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
           <span className="flex size-5 items-center justify-center rounded bg-zinc-100 text-xs text-zinc-500 dark:bg-zinc-800">
@@ -66,7 +66,8 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
           </div>
         </div>
 
-        {(running || rateSamples.length > 0) && <RateChart phase={name} samples={rateSamples} />}
+        {/* Two samples make the first point; a finished run keeps its chart only if one was drawn. */}
+        {(running || rateSamples.length > 1) && <RateChart phase={name} samples={rateSamples} />}
         {dns ? <DnsPhaseMetrics phase={phase} /> : http ? <HttpPhaseMetrics phase={phase} /> : <PhaseCounters phase={name} counters={phase.counters ?? {}} />}
         {dns && <DnsPhaseConfig campaignId={campaignId} phase={phase} />}
         {http && <HttpPhaseConfig campaignId={campaignId} phase={phase} />}

@@ -22,11 +22,12 @@ describe('ratePoints', () => {
 })
 
 describe('sparklinePath', () => {
-  it('scales the peak to the top and time to the width', () => {
+  it('scales rates to the peak plus headroom and time to the width', () => {
     const { line, area, peak } = sparklinePath([{ at: 0, rate: 50 }, { at: 1_000, rate: 100 }, { at: 2_000, rate: 0 }], 200, 40)
     expect(peak).toBe(100)
-    expect(line).toBe('M0,20 L100,0 L200,40')
-    expect(area).toBe('M0,20 L100,0 L200,40 L200,40 L0,40 Z')
+    // The top of the box is 125/s: 100/s draws a fifth of the height below it.
+    expect(line).toBe('M0,24 L100,8 L200,40')
+    expect(area).toBe('M0,24 L100,8 L200,40 L200,40 L0,40 Z')
   })
 
   it('draws an idle run on the baseline', () => {

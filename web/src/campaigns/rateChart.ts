@@ -26,15 +26,20 @@ export function ratePoints(samples: readonly ProgressSample[], spanMs = RATE_SPA
   return points
 }
 
-/** The SVG path of a chart of points in a width × height box: rates scaled to the peak, time to the span shown. */
+/** The chart's top is this much above the peak rate. */
+export const PEAK_HEADROOM = 1.25
+
+/** The SVG path of a chart of points in a width × height box: rates scaled to the peak (plus headroom), time to the span shown. */
 export function sparklinePath(points: readonly RatePoint[], width: number, height: number): { line: string; area: string; peak: number } {
   const peak = points.reduce((max, p) => Math.max(max, p.rate), 0)
   if (points.length < 2) return { line: '', area: '', peak }
   const start = points[0]!.at
   const span = Math.max(1, points.at(-1)!.at - start)
   const x = (p: RatePoint) => round(((p.at - start) / span) * width)
-  // A flat zero run sits on the baseline instead of dividing by zero.
-  const y = (p: RatePoint) => round(peak > 0 ? height - (p.rate / peak) * height : height)
+  // Headroom above the peak keeps a steady run a visible line below the top, not a filled block; a flat zero run
+  // sits on the baseline instead of dividing by zero.
+  const top = peak * PEAK_HEADROOM
+  const y = (p: RatePoint) => round(top > 0 ? height - (p.rate / top) * height : height)
   const line = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p)},${y(p)}`).join(' ')
   return { line, area: `${line} L${x(points.at(-1)!)},${height} L${x(points[0]!)},${height} Z`, peak }
 }
