@@ -24,11 +24,16 @@ public sealed class AdminPagesTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(owner).ToContainTextAsync("You");
         var dialog = Page.GetByRole(AriaRole.Dialog);
 
-        // The only admin may not disable themselves: the dialog warns, the server refuses, the page shows its reason.
+        // The only admin may not disable themselves: the dialog warns, the server refuses, a toast shows its reason.
         await owner.GetByTestId("user-active-toggle").ClickAsync();
         await Expect(dialog).ToContainTextAsync("Disable your own account?");
         await dialog.GetByTestId("confirm-action").ClickAsync();
-        await Expect(Page.GetByTestId("user-action-error")).ToHaveTextAsync("The workspace must keep at least one active admin.");
+        var toast = Page.GetByTestId("toast");
+        await Expect(toast).ToHaveAttributeAsync("data-tone", "error");
+        await Expect(toast.GetByTestId("toast-title")).ToHaveTextAsync("Not changed");
+        await Expect(toast.GetByTestId("toast-message")).ToHaveTextAsync("The workspace must keep at least one active admin.");
+        await toast.GetByRole(AriaRole.Button, new() { Name = "Dismiss" }).ClickAsync();
+        await Expect(toast).ToHaveCountAsync(0);
         await Expect(owner.GetByTestId("user-active")).ToHaveTextAsync("Active");
         // Resetting one's own password would end this session before its result could be read: the row offers a change instead.
         await Expect(owner.GetByTestId("user-reset-password")).ToHaveCountAsync(0);

@@ -19,6 +19,7 @@ export function CreateUserForm({ onCreated, onCancel }: { onCreated: (created: U
   const [form, setForm] = useState<NewUserForm>(EMPTY_NEW_USER_FORM)
   const update = (patch: Partial<NewUserForm>) => setForm((f) => ({ ...f, ...patch }))
   const create = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => adminApi.createUser(toCreateUserRequest(form)),
     onSuccess: (created) => {
       setForm(EMPTY_NEW_USER_FORM)

@@ -45,10 +45,12 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
     if (saved.id === currentUser.id) void queryClient.invalidateQueries({ queryKey: authKeys.me })
   }
   const update = useMutation({
+    meta: { errorTitle: 'Not changed' },
     mutationFn: ({ user, changes }: { user: AdminUser; changes: UpdateUserRequest }) => adminApi.updateUser(user.id, changes),
     onSuccess: applyChange,
   })
   const reset = useMutation({
+    meta: { errorTitle: 'The password was not reset' },
     mutationFn: (user: AdminUser) => adminApi.resetPassword(user.id),
     onSuccess: (result, user) => {
       if (result.temporaryPassword) setIssued({ email: user.email, password: result.temporaryPassword, reason: 'reset' })
@@ -56,7 +58,6 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
     },
   })
   const busyId = update.isPending ? update.variables.user.id : reset.isPending ? reset.variables.id : null
-  const actionError = update.error ?? reset.error
 
   return (
     <div className="flex flex-col gap-4">
@@ -88,11 +89,6 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
         </Alert>
       )}
       {issued && <OneTimePassword issued={issued} onDismiss={() => setIssued(null)} />}
-      {actionError && (
-        <Alert tone="error" title="Not changed" onDismiss={() => { update.reset(); reset.reset() }}>
-          <span data-testid="user-action-error">{errorMessage(actionError)}</span>
-        </Alert>
-      )}
 
       <div className="relative w-full max-w-xs">
         <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-zinc-400" aria-hidden />

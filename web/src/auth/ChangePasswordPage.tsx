@@ -26,6 +26,7 @@ export function ChangePasswordPage({ forced }: { forced: boolean }) {
   const [mismatch, setMismatch] = useState(false)
 
   const change = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => authApi.changePassword({ currentPassword, newPassword }),
     onSuccess: async () => {
       // The server may end the other sessions and lifts mustChangePassword: reread both before moving on.

@@ -22,6 +22,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedTok
   const update = (patch: Partial<TokenFormState>) => setForm((f) => ({ ...f, ...patch }))
 
   const create = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: (request: CreateTokenRequest) => authApi.createToken(request),
     onSuccess: (created) => {
       queryClient.setQueryData<ApiToken[]>(authKeys.tokens, (list) => [created.token, ...(list ?? []).filter((t) => t.id !== created.token.id)])

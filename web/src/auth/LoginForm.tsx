@@ -19,6 +19,7 @@ export function LoginForm({ next }: { next: string }) {
   const [password, setPassword] = useState('')
 
   const login = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => authApi.login({ email: email.trim(), password }),
     onSuccess: (session) => {
       startSession(queryClient, session)

@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { errorMessage } from '../api/client'
 import { Button } from '../components/Button'
 import { navigate } from '../navigation'
 import { authApi } from './authApi'
@@ -11,6 +10,7 @@ import type { SessionInfo } from './types'
 export function RevokeSessionButton({ session }: { session: SessionInfo }) {
   const queryClient = useQueryClient()
   const revoke = useMutation({
+    meta: { errorTitle: 'The session was not revoked' },
     mutationFn: () => authApi.revokeSession(session.id),
     onSuccess: () => {
       if (session.current) {
@@ -25,7 +25,6 @@ export function RevokeSessionButton({ session }: { session: SessionInfo }) {
 
   return (
     <span className="inline-flex items-center gap-2">
-      {revoke.isError && <span className="text-xs text-red-600 dark:text-red-400" role="alert">{errorMessage(revoke.error)}</span>}
       <Button size="sm" variant="ghost" onClick={() => revoke.mutate()} disabled={revoke.isPending} data-testid="session-revoke"
         aria-label={session.current ? 'Sign out this session' : 'Revoke this session'}>
         {session.current ? 'Sign out' : 'Revoke'}

@@ -1,5 +1,4 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { errorMessage } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { authApi } from './authApi'
 import { authKeys } from './authKeys'
@@ -8,6 +7,7 @@ import type { ApiToken } from './types'
 export function RevokeTokenButton({ token }: { token: ApiToken }) {
   const queryClient = useQueryClient()
   const revoke = useMutation({
+    meta: { errorTitle: 'The token was not revoked' },
     mutationFn: () => authApi.revokeToken(token.id),
     onSuccess: () => {
       queryClient.setQueryData<ApiToken[]>(authKeys.tokens, (list) => list?.filter((t) => t.id !== token.id))
@@ -17,7 +17,6 @@ export function RevokeTokenButton({ token }: { token: ApiToken }) {
 
   return (
     <span className="inline-flex items-center gap-2">
-      {revoke.isError && <span className="text-xs text-red-600 dark:text-red-400" role="alert">{errorMessage(revoke.error)}</span>}
       <ConfirmDialog
         triggerProps={{ size: 'sm', variant: 'ghost', children: 'Revoke', disabled: revoke.isPending, 'data-testid': 'token-revoke' }}
         title={`Revoke “${token.name}”?`}

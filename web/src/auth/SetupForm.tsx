@@ -26,6 +26,7 @@ export function SetupForm() {
   const [mismatch, setMismatch] = useState(false)
 
   const setup = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => authApi.setup({ setupToken: setupToken.trim(), email: email.trim(), displayName: displayName.trim(), password }),
     onSuccess: (session) => {
       startSession(queryClient, session)

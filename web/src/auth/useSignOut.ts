@@ -7,6 +7,7 @@ import { endSession } from './session'
 export function useSignOut({ everywhere = false }: { everywhere?: boolean } = {}) {
   const queryClient = useQueryClient()
   return useMutation({
+    meta: { errorTitle: 'Could not sign out' },
     mutationFn: () => (everywhere ? authApi.logoutAll() : authApi.logout()),
     onSuccess: () => {
       navigate('/login', { replace: true })

@@ -1,8 +1,6 @@
 import { ArrowLeft, Copy, Trash2 } from 'lucide-react'
-import { errorMessage } from '../api/client'
 import type { Campaign } from '../api/types'
 import type { LiveStatus } from '../api/useEventStream'
-import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { formatDate, humanize } from '../lib/format'
@@ -26,7 +24,6 @@ export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
     ['Completed', campaign.completedAt],
     ['Updated', campaign.updatedAt],
   ]
-  const failure = duplicate.error ?? remove.error
 
   return (
     <div className="flex flex-col gap-3">
@@ -76,9 +73,6 @@ export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
           </div>
         ))}
       </dl>
-      {failure && (
-        <Alert tone="error" onDismiss={() => { duplicate.reset(); remove.reset() }}>{errorMessage(failure)}</Alert>
-      )}
     </div>
   )
 }

@@ -1,6 +1,5 @@
 import { Copy, Pause, Play, Square, Trash2 } from 'lucide-react'
 import type { ReactNode } from 'react'
-import { errorMessage } from '../api/client'
 import type { Campaign, PhaseAction } from '../api/types'
 import { Button } from '../components/Button'
 import { ConfirmDialog } from '../components/ConfirmDialog'
@@ -21,7 +20,6 @@ export function CampaignRowActions({ campaign }: { campaign: Campaign }) {
   const phaseAction = usePhaseAction(campaign.id, phase?.phase ?? 'generation')
   const { duplicate, remove } = useCampaignActions(campaign)
   const allowed = phase ? allowedActions(phase, campaign.phases) : null
-  const failure = phaseAction.error ?? duplicate.error ?? remove.error
 
   return (
     // The row opens the campaign on click; its buttons must not.
@@ -54,11 +52,6 @@ export function CampaignRowActions({ campaign }: { campaign: Campaign }) {
           children: <Trash2 aria-hidden />,
         }}
       />
-      {failure && (
-        <span role="alert" className="max-w-40 truncate text-xs text-red-600 dark:text-red-400" title={errorMessage(failure)} data-testid="row-error">
-          {errorMessage(failure)}
-        </span>
-      )}
     </div>
   )
 }

@@ -50,6 +50,7 @@ export function NewCampaignPage() {
   const preview = useGenerationPreview(generation, form.source === 'pattern')
 
   const create = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: async (): Promise<CreateOutcome> => {
       const campaign = await campaignsApi.create({ name: name.trim(), description: description.trim() || undefined, mode, generation })
       if (form.source !== 'list' || !file) return { campaign }

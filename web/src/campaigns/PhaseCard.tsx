@@ -27,7 +27,7 @@ export interface PhaseCardProps {
 
 export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCardProps) {
   const name = phase.phase
-  const action = usePhaseAction(campaignId, name)
+  const action = usePhaseAction(campaignId, name, { errorShownInline: true })
 
   const done = phase.status === 'completed'
   const running = phase.status === 'running'

@@ -8,6 +8,7 @@ import { navigate } from '../navigation'
 export function useCampaignActions(campaign: Campaign, onDeleted?: () => void) {
   const queryClient = useQueryClient()
   const duplicate = useMutation({
+    meta: { errorTitle: 'Could not duplicate the campaign' },
     mutationFn: () => campaignsApi.duplicate(campaign.id),
     onSuccess: (copy) => {
       queryClient.setQueryData(campaignKeys.detail(copy.id), copy)
@@ -15,6 +16,7 @@ export function useCampaignActions(campaign: Campaign, onDeleted?: () => void) {
     },
   })
   const remove = useMutation({
+    meta: { errorTitle: 'Could not delete the campaign' },
     mutationFn: () => campaignsApi.remove(campaign.id),
     onSuccess: () => {
       onDeleted?.()

@@ -9,6 +9,7 @@ import type { Campaign, Phase } from '../api/types'
 export function useSavePhaseConfig<TConfig>(campaignId: string, send: (config: TConfig) => Promise<Phase>, onSaved: () => void) {
   const queryClient = useQueryClient()
   return useMutation({
+    meta: { errorShownInline: true },
     mutationFn: send,
     onSuccess: (saved) => {
       queryClient.setQueryData<Campaign>(campaignKeys.detail(campaignId), (campaign) =>

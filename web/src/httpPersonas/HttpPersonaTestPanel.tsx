@@ -20,6 +20,7 @@ export function HttpPersonaTestPanel({ personaId }: { personaId: string }) {
   const [domain, setDomain] = useState('')
   const [addresses, setAddresses] = useState('')
   const test = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => httpPersonasApi.test(personaId, { domain: domain.trim(), addresses: parseTestNames(addresses) }),
   })
   const errors = test.error instanceof ApiError ? pathErrors(test.error.problem.errors) : {}

@@ -28,7 +28,6 @@ export function HttpPersonasPage() {
       </p>
 
       {query.isError && <Alert tone="error" title="Could not load HTTP personas">{errorMessage(query.error)}</Alert>}
-      {toggle.error && <Alert tone="error" title="Not changed" onDismiss={() => toggle.reset()}>{errorMessage(toggle.error)}</Alert>}
 
       <Card className="overflow-x-auto">
         <Table data-testid="http-personas-table">

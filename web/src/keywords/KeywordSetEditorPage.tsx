@@ -35,6 +35,7 @@ function KeywordSetForm({ id, initial }: { id?: string; initial: KeywordSetConfi
     setConfig((c) => ({ ...c, rules: (c.rules ?? []).map((r, i) => (i === index ? { ...r, ...patch } : r)) }))
 
   const save = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: (body: KeywordSetConfig) => (id ? keywordSetsApi.replace(id, body) : keywordSetsApi.create(body)),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: keywordSetKeys.list() })
@@ -43,6 +44,7 @@ function KeywordSetForm({ id, initial }: { id?: string; initial: KeywordSetConfi
     },
   })
   const remove = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => keywordSetsApi.remove(id!),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: keywordSetKeys.list() })
@@ -55,6 +57,7 @@ function KeywordSetForm({ id, initial }: { id?: string; initial: KeywordSetConfi
   const [text, setText] = useState('')
   const [report, setReport] = useState<KeywordTestReport | null>(null)
   const tester = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => keywordSetsApi.test(rules, text, config.maxSnippets ?? 3),
     onSuccess: setReport,
   })

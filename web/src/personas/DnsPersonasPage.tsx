@@ -24,7 +24,6 @@ export function DnsPersonasPage() {
       </p>
 
       {query.isError && <Alert tone="error" title="Could not load DNS personas">{errorMessage(query.error)}</Alert>}
-      {toggle.error && <Alert tone="error" title="Not changed" onDismiss={() => toggle.reset()}>{errorMessage(toggle.error)}</Alert>}
 
       <Card className="overflow-x-auto">
         <PersonasTable personas={personas} pending={toggle.pending} onToggle={toggle.toggle} />

@@ -30,6 +30,7 @@ export function ImportConfigsButton({ importMany, listKey, noun, testId }: Impor
   // The problems refer to personas by position: keep the file's names to say which persona each one is.
   const [fileNames, setFileNames] = useState<string[]>([])
   const importFile = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: async (file: File) => {
       let parsed: unknown
       try {

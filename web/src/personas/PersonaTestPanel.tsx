@@ -20,6 +20,7 @@ export function PersonaTestPanel({ personaId }: { personaId: string }) {
   const [timeoutMs, setTimeoutMs] = useState('')
   const names = parseTestNames(namesText)
   const test = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => personasApi.test(personaId, { names, ...(timeoutMs.trim() ? { timeoutMs: Number(timeoutMs) } : {}) }),
   })
   const errors = test.error instanceof ApiError ? pathErrors(test.error.problem.errors) : {}

@@ -22,6 +22,7 @@ export function useConfigEditor<TDto extends Stored, TConfig>(
   const [saved, setSaved] = useState(false)
 
   const save = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: (config: TConfig) => (stored ? client.replace(stored.id, config) : client.create(config)),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: client.keys.list() })
@@ -33,6 +34,7 @@ export function useConfigEditor<TDto extends Stored, TConfig>(
     },
   })
   const remove = useMutation({
+    meta: { errorShownInline: true },
     mutationFn: () => client.remove(stored!.id),
     onSuccess: () => {
       navigate(listPath)

@@ -14,6 +14,7 @@ export function useEnabledToggle<TDto extends Stored, TConfig>(client: NamedConf
   const queryClient = useQueryClient()
   const [pending, setPending] = useState<{ id: string; enabled: boolean } | null>(null)
   const mutation = useMutation({
+    meta: { errorTitle: 'Not changed' },
     mutationFn: ({ item, enabled }: { item: TDto; enabled: boolean }) => client.replace(item.id, { ...toConfig(item), enabled }),
     onSuccess: (saved) => {
       queryClient.setQueryData<TDto[]>(client.keys.list(), (list) => list?.map((p) => (p.id === saved.id ? saved : p)))
@@ -23,8 +24,6 @@ export function useEnabledToggle<TDto extends Stored, TConfig>(client: NamedConf
   })
   return {
     pending,
-    error: mutation.error,
-    reset: mutation.reset,
     toggle: (item: TDto, enabled: boolean) => {
       setPending({ id: item.id, enabled })
       mutation.mutate({ item, enabled })

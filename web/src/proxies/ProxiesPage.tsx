@@ -15,8 +15,8 @@ export function ProxiesPage() {
   const query = useQuery({ queryKey: proxyKeys.list(), queryFn: ({ signal }) => proxiesApi.list(signal) })
   const refresh = () => void queryClient.invalidateQueries({ queryKey: proxyKeys.list() })
   const [text, setText] = useState('')
-  const add = useMutation({ mutationFn: () => proxiesApi.importText(text), onSuccess: () => { setText(''); refresh() } })
-  const act = useMutation({ mutationFn: ({ ids, action }: { ids: string[]; action: ProxyBulkAction }) => proxiesApi.bulk(ids, action), onSettled: refresh })
+  const add = useMutation({ meta: { errorShownInline: true }, mutationFn: () => proxiesApi.importText(text), onSuccess: () => { setText(''); refresh() } })
+  const act = useMutation({ meta: { errorTitle: 'Not done' }, mutationFn: ({ ids, action }: { ids: string[]; action: ProxyBulkAction }) => proxiesApi.bulk(ids, action), onSettled: refresh })
   const proxies = query.data ?? []
   const all = proxies.map((p) => p.id)
   const addErrors = add.error instanceof ApiError ? Object.entries(add.error.problem.errors ?? {}).flatMap(([k, m]) => m.map((x) => `${k}: ${x}`)) : []
@@ -48,7 +48,6 @@ export function ProxiesPage() {
       </Card>
 
       {query.isError && <Alert tone="error" title="Could not load proxies">{errorMessage(query.error)}</Alert>}
-      {act.isError && <Alert tone="error" title="Not done" onDismiss={() => act.reset()}>{errorMessage(act.error)}</Alert>}
       <Card className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="proxies-table">
           <thead>

@@ -28,7 +28,6 @@ export function ProxyPoolsPage() {
         monitor takes out of rotation are skipped until they recover; a failed request retries through another member.
       </p>
       {query.isError && <Alert tone="error" title="Could not load proxy pools">{errorMessage(query.error)}</Alert>}
-      {toggle.error && <Alert tone="error" title="Not changed" onDismiss={() => toggle.reset()}>{errorMessage(toggle.error)}</Alert>}
       <Card className="overflow-x-auto">
         <Table data-testid="proxy-pools-table">
           <TableHeader>

@@ -1,13 +1,12 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
+import { createQueryClient } from '../api/queryClient'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { vi } from 'vitest'
 
 /** Renders `ui` under a fresh QueryClient with the app's caching defaults, minus retries (a failure shows at once). */
 export function renderWithClient(ui: ReactElement) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: 10_000, refetchOnWindowFocus: false } },
-  })
+  const queryClient = createQueryClient({ retry: false })
   const result = render(<QueryClientProvider client={queryClient}>{ui}</QueryClientProvider>)
   return { ...result, queryClient }
 }
