@@ -53,6 +53,34 @@ public sealed partial class CampaignListPageTests(BrowserFixture browser) : Brow
     });
 
     [Fact]
+    public Task The_name_search_and_status_filter_live_in_the_address_so_a_reload_keeps_them_and_the_nav_link_clears_them() => UiAsync(async () =>
+    {
+        await CreateCampaignAsync("Shop alpha", 10);
+        await CreateCampaignAsync("Shop beta", 10);
+        await CreateCampaignAsync("Bank gamma", 10);
+        await Page.GotoAsync("/campaigns");
+        var rows = Page.GetByTestId("campaign-row");
+        await Expect(rows).ToHaveCountAsync(3);
+
+        await Page.GetByTestId("campaign-search").FillAsync("  shop ");
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/campaigns\?q=shop$"));
+        await Expect(rows).ToHaveCountAsync(2);
+        await Page.GetByTestId("campaign-status-filter").SelectOptionAsync("draft");
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/campaigns\?status=draft&q=shop$"));
+
+        await Page.ReloadAsync();
+        await Expect(Page.GetByTestId("campaign-search")).ToHaveValueAsync("shop");
+        await Expect(Page.GetByTestId("campaign-status-filter")).ToHaveValueAsync("draft");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Filter(new() { HasText = "Bank gamma" })).ToHaveCountAsync(0);
+
+        await Page.GetByTestId("nav-campaigns").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex("/campaigns$"));
+        await Expect(Page.GetByTestId("campaign-search")).ToHaveValueAsync("");
+        await Expect(rows).ToHaveCountAsync(3);
+    });
+
+    [Fact]
     public Task A_rows_actions_pause_resume_and_stop_its_running_phase_duplicate_it_and_delete_it_after_confirming() => UiAsync(async () =>
     {
         // Far more names than the test waits for: the phase is still running whenever the test acts on it.

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 
 // A handful of routes do not justify a router dependency: this is history.pushState plus a subscription.
 
@@ -13,11 +13,12 @@ function subscribe(onChange: () => void): () => void {
   }
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/** Opens `to` in the app; `scroll: false` keeps the position (an address that only records a filter being typed). */
+export function navigate(to: string, options: { replace?: boolean; scroll?: boolean } = {}): void {
   if (options.replace) window.history.replaceState(null, '', to)
   else window.history.pushState(null, '', to)
   window.dispatchEvent(new Event(NAVIGATE_EVENT))
-  window.scrollTo(0, 0)
+  if (options.scroll !== false) window.scrollTo(0, 0)
 }
 
 export function usePathname(): string {
@@ -34,15 +35,51 @@ export function useSearch(): string {
   return useSyncExternalStore(subscribe, () => window.location.search)
 }
 
+/** The current address with one query parameter set, or removed when `value` is empty. */
+export function currentLocationWith(name: string, value: string): string {
+  const params = new URLSearchParams(window.location.search)
+  if (value) params.set(name, value)
+  else params.delete(name)
+  const query = params.toString()
+  return `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`
+}
+
+/**
+ * A text filter kept in the address (`?name=`): the field shows each keystroke at once, the address follows after a
+ * pause in typing, and the trimmed value in the address is what pages query with. An address changed from outside
+ * (a link, Back) refills the field. Answers [text, setText, value in the address].
+ */
+export function useSearchParamText(name: string, delayMs = 300): [string, (text: string) => void, string] {
+  const param = useSearchParam(name) ?? ''
+  const [text, setText] = useState(param)
+  const [seenParam, setSeenParam] = useState(param)
+  if (param !== seenParam) {
+    setSeenParam(param)
+    if (param !== text.trim()) setText(param)
+  }
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  useEffect(() => () => clearTimeout(timer.current), [])
+  const change = (next: string) => {
+    setText(next)
+    clearTimeout(timer.current)
+    timer.current = setTimeout(() => navigate(currentLocationWith(name, next.trim()), { replace: true, scroll: false }), delayMs)
+  }
+  return [text, change, param]
+}
+
 /** The current address inside the app: path, query and hash. */
 export function currentLocation(): string {
   const { pathname, search, hash } = window.location
   return `${pathname}${search}${hash}`
 }
 
-/** The campaign list, optionally filtered by one status (the list reads it back with useSearchParam('status')). */
-export function campaignListPath(status?: string | null): string {
-  return status ? `/campaigns?status=${encodeURIComponent(status)}` : '/campaigns'
+/** The campaign list, optionally filtered by one status and a name search (read back as ?status= and ?q=). */
+export function campaignListPath(status?: string | null, search?: string | null): string {
+  const params = new URLSearchParams()
+  if (status) params.set('status', status)
+  if (search) params.set('q', search)
+  const query = params.toString()
+  return query ? `/campaigns?${query}` : '/campaigns'
 }
 
 export type Route =

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
 import { Plus, Search } from 'lucide-react'
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { campaignsApi } from '../api/campaigns'
 import { errorMessage } from '../api/client'
 import { applyEventToCache } from '../api/liveCache'
@@ -13,9 +13,8 @@ import { Card } from '../components/Card'
 import { Input } from '../components/Input'
 import { Select } from '../components/Select'
 import { humanize } from '../lib/format'
-import { useDebouncedValue } from '../lib/useDebouncedValue'
 import { Link } from '../components/Link'
-import { campaignListPath, navigate, useSearchParam } from '../navigation'
+import { campaignListPath, navigate, useSearchParam, useSearchParamText } from '../navigation'
 import { CampaignsTable } from './CampaignsTable'
 import { LiveIndicator } from './LiveIndicator'
 
@@ -31,12 +30,11 @@ function isCampaignStatus(value: string | null): value is CampaignStatus {
 
 export function CampaignListPage() {
   const queryClient = useQueryClient()
-  const [searchText, setSearchText] = useState('')
-  // The status filter lives in the address (?status=), so dashboard tiles and shared links open the list filtered.
+  // The filters live in the address (?status=, ?q=), so dashboard tiles, shared links and Back open the list filtered.
+  const [searchText, setSearchText, search] = useSearchParamText('q')
   const statusParam = useSearchParam('status')
   const status: CampaignStatus | '' = isCampaignStatus(statusParam) ? statusParam : ''
-  const setStatus = (next: CampaignStatus | '') => navigate(campaignListPath(next), { replace: true })
-  const search = useDebouncedValue(searchText.trim(), 300)
+  const setStatus = (next: CampaignStatus | '') => navigate(campaignListPath(next, search), { replace: true })
 
   const query = useInfiniteQuery({
     queryKey: campaignKeys.list({ search, status }),
