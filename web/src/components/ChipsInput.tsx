@@ -1,7 +1,7 @@
 import { X } from 'lucide-react'
 import { useRef, type ClipboardEvent, type KeyboardEvent } from 'react'
 import { cn } from '../lib/cn'
-import { addEntries, splitDraft } from '../lib/chips'
+import { addEntries, hasSeparator, splitDraft } from '../lib/chips'
 import { fieldClass } from './fieldClass'
 
 export interface ChipsInputProps {
@@ -45,9 +45,12 @@ export function ChipsInput({ id, values, draft, onChange, normalize, display = (
       onChange(values.slice(0, -1), '')
     }
   }
+  // A pasted list becomes chips at once; a single pasted word is ordinary typing.
   const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text')
+    if (!hasSeparator(pasted)) return
     event.preventDefault()
-    type(`${draft}${event.clipboardData.getData('text')} `)
+    type(`${draft}${pasted} `)
   }
   const offered = suggestions.filter((s) => !values.includes(s))
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addEntries, entriesWithDraft, splitDraft } from './chips'
+import { addEntries, entriesWithDraft, hasSeparator, splitDraft } from './chips'
 
 const lower = (entry: string) => entry.trim().toLowerCase()
 
@@ -28,5 +28,13 @@ describe('entriesWithDraft', () => {
     expect(entriesWithDraft(['com'], 'net', lower)).toEqual(['com', 'net'])
     expect(entriesWithDraft(['com'], 'net org', lower)).toEqual(['com', 'net', 'org'])
     expect(entriesWithDraft(['com'], '', lower)).toEqual(['com'])
+  })
+})
+
+describe('hasSeparator', () => {
+  it('tells a list from a single entry', () => {
+    expect(hasSeparator('com net')).toBe(true)
+    expect(hasSeparator('com,net')).toBe(true)
+    expect(hasSeparator('co.uk')).toBe(false)
   })
 })

@@ -1,6 +1,10 @@
 /** What separates entries typed or pasted into a chips input: commas, semicolons and white space. */
 const SEPARATOR = /[\s,;]+/
 
+export function hasSeparator(text: string): boolean {
+  return SEPARATOR.test(text)
+}
+
 /**
  * Splits what was typed into finished entries and the part still being typed: everything before the last
  * separator is finished ("com, net, o" → ["com", "net"] and "o"). Pasting a whole list finishes all but its tail.
