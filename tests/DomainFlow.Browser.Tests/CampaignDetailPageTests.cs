@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DomainFlow.Browser.Tests.Support;
 using DomainFlow.Testing;
 using Microsoft.Playwright;
@@ -122,6 +123,29 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
         await Expect(Page.GetByTestId("phase-status-generation")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 20_000 });
         Assert.Contains(streams, url => url.EndsWith($"/api/v2/campaigns/{id}/events", StringComparison.Ordinal));
         Assert.Contains(await recorder.ProcessedAsync(), p => p is > 0 and < requested);
+    });
+
+    [Fact]
+    public Task A_page_opened_in_the_middle_of_a_run_draws_the_rate_of_the_minutes_before_from_the_server() => UiAsync(async () =>
+    {
+        var id = await CreateCampaignAsync("opened mid-run", 2_000_000, AToZ, length: 5);
+        await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/start");
+        // The server samples the run with no page open.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(20);
+        var kept = 0;
+        while (kept < 4 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            kept = (await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/phases/generation/progress-history")).Body.AsArray().Count;
+        }
+        Assert.True(kept >= 4, $"{kept} samples kept");
+
+        // With every live update cut off, what the chart draws can only come from the server's history.
+        await BlockLiveUpdatesAsync();
+        await Page.GotoAsync($"/campaigns/{id}");
+        await Expect(Page.GetByTestId("rate-chart-generation")).ToHaveAttributeAsync("data-points", new Regex("^([3-9]|[1-9][0-9]+)$"));
+        await Expect(Page.GetByTestId("live-indicator")).Not.ToHaveAttributeAsync("data-status", "live");
+        await Server.SendAsync(HttpMethod.Post, $"/api/v2/campaigns/{id}/phases/generation/stop");
     });
 
     [Fact]

@@ -14,6 +14,9 @@ public sealed record CampaignDto(
         c.Phases.Select(p => PhaseDto.From(p, now)).ToList(), c.OwnerId);
 }
 
+/// <summary>How many items a phase had done at one moment.</summary>
+public sealed record ProgressSampleDto(DateTimeOffset At, long Processed);
+
 /// <param name="Available">Whether this version can run the phase; the others are visible but cannot be configured or started yet.</param>
 public sealed record PhaseDto(
     PhaseName Phase, int Position, PhaseStatus Status, System.Text.Json.Nodes.JsonNode? Config,

@@ -20,6 +20,7 @@ public static class PhasesApi
         var group = api.MapGroup("/campaigns/{id:guid}/phases").WithTags("Phases").RequireCampaignAccess();
         group.MapGet("/", ListAsync);
         group.MapPut("/{phase}/config", ConfigureAsync);
+        group.MapGet("/{phase}/progress-history", ProgressHistoryOf);
         group.MapPost("/{phase}/start", (Guid id, string phase, HttpContext http, PhaseControl control, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
             ActAsync(id, phase, control.StartAsync, AuditAction.PhaseStarted, http, campaigns, audit, clock, ct));
         group.MapPost("/{phase}/pause", (Guid id, string phase, HttpContext http, PhaseControl control, CampaignStore campaigns, AuditLog audit, TimeProvider clock, CancellationToken ct) =>
@@ -38,6 +39,10 @@ public static class PhasesApi
         await campaigns.GetAsync(id, ct) is { } campaign
             ? TypedResults.Ok<IReadOnlyList<PhaseDto>>(campaign.Phases.Select(p => PhaseDto.From(p, clock.GetUtcNow())).ToList())
             : (ProblemHttpResult)Problems.NotFound("The campaign");
+
+    /// <summary>The phase's progress over the last minutes as the server saw it: a rate chart's past when opened mid-run.</summary>
+    private static Ok<IReadOnlyList<ProgressSampleDto>> ProgressHistoryOf(Guid id, string phase, Realtime.ProgressHistory history) =>
+        TypedResults.Ok<IReadOnlyList<ProgressSampleDto>>(history.Of(id, ParsePhase(phase)).Select(s => new ProgressSampleDto(s.At, s.Processed)).ToList());
 
     private static async Task<Results<Ok<PhaseDto>, ProblemHttpResult>> ConfigureAsync(
         Guid id, string phase, JsonElement body, PhaseControl control, CampaignStore campaigns, Store.Personas.DnsPersonaStore personas,

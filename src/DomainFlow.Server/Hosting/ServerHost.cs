@@ -166,6 +166,7 @@ public static class ServerHost
     private static IServiceCollection AddRealtime(this IServiceCollection services)
     {
         services.AddSingleton<EventHub>();
+        services.AddSingleton<ProgressHistory>();
         services.AddHostedService<EventPoller>();
         return services;
     }

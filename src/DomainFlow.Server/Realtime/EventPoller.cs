@@ -9,8 +9,10 @@ namespace DomainFlow.Server.Realtime;
 /// <summary>
 /// Feeds the hub from the store, so events reach clients whichever node did the work: state changes from the
 /// outbox, progress from the phase rows. Polling every 250 ms also coalesces progress to at most 4 per second per phase.
+/// Progress is read even with no client connected, so <see cref="ProgressHistory"/> holds a run's recent past when
+/// someone opens it.
 /// </summary>
-public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore campaigns, TimeProvider clock, ILogger<EventPoller> log) : BackgroundService
+public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore campaigns, ProgressHistory history, TimeProvider clock, ILogger<EventPoller> log) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan OutboxRetention = TimeSpan.FromHours(1);
@@ -31,19 +33,14 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
                 }
                 await Task.Delay(Interval, clock, stoppingToken);
                 var now = clock.GetUtcNow();
-                if (hub.SubscriberCount == 0)
-                {
-                    lastEvent = await outbox.LatestIdAsync(stoppingToken);
-                }
-                else
-                {
-                    lastEvent = await PublishStateChangesAsync(lastEvent, stoppingToken);
-                    await PublishProgressAsync(lastPoll - TimeSpan.FromSeconds(2), stoppingToken);
-                }
+                var watched = hub.SubscriberCount > 0;
+                lastEvent = watched ? await PublishStateChangesAsync(lastEvent, stoppingToken) : await outbox.LatestIdAsync(stoppingToken);
+                await PollProgressAsync(lastPoll - TimeSpan.FromSeconds(2), watched, stoppingToken);
                 lastPoll = now;
                 if (now - lastPrune > TimeSpan.FromMinutes(10))
                 {
                     await outbox.PruneAsync(OutboxRetention, stoppingToken);
+                    history.Prune();
                     lastPrune = now;
                 }
             }
@@ -75,7 +72,7 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
         return after;
     }
 
-    private async Task PublishProgressAsync(DateTimeOffset since, CancellationToken ct)
+    private async Task PollProgressAsync(DateTimeOffset since, bool publish, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         foreach (var change in await campaigns.ActivePhasesAsync(since.ToUnixTimeMilliseconds(), ct))
@@ -91,6 +88,11 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
                 continue;
             }
             _lastProcessed[key] = change.Phase.Processed;
+            history.Record(change.CampaignId, change.Phase.Phase, new ProgressSample(change.Phase.UpdatedAt, change.Phase.Processed));
+            if (!publish)
+            {
+                continue;
+            }
             hub.Publish(new CampaignEventDto(CampaignEventType.PhaseProgress, change.CampaignId, change.Phase.Phase, null, PhaseDto.From(change.Phase, now), now), change.OwnerId);
         }
     }

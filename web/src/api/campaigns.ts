@@ -16,6 +16,7 @@ import type {
   Phase,
   PhaseAction,
   PhaseName,
+  ProgressSampleDto,
   UpdateCampaignRequest,
 } from './types'
 
@@ -79,6 +80,10 @@ export const campaignsApi = {
       contentType: 'text/plain',
       onUploadProgress,
     }),
+
+  /** The phase's progress over the last minutes as the server saw it, oldest first. */
+  progressHistory: (id: string, phase: PhaseName, signal?: AbortSignal) =>
+    apiRequest<ProgressSampleDto[]>(`/campaigns/${enc(id)}/phases/${phase}/progress-history`, { signal }),
 
   domains: (id: string, query: DomainFilter & { sort?: DomainSort; after?: string | null; limit?: number }, signal?: AbortSignal) =>
     apiRequest<DomainPage>(`/campaigns/${enc(id)}/domains`, { query: { ...query }, signal }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appendSample, MAX_SAMPLES, progressHistory, recordProgress, subscribeProgress, type ProgressSample } from './progressHistory'
+import { appendSample, MAX_SAMPLES, mergeSamples, progressHistory, recordProgress, subscribeProgress, type ProgressSample } from './progressHistory'
 import { makePhase, progressSamples as samples } from './testFixtures'
 import type { CampaignEvent, Phase } from './types'
 
@@ -59,5 +59,24 @@ describe('recordProgress', () => {
     expect(progressHistory('rec-2', 'dns_validation')).toHaveLength(2)
     expect(progressHistory('rec-1', 'http_keyword_analysis')).toEqual([])
     expect(notified).toBe(3)
+  })
+})
+
+describe('mergeSamples', () => {
+  it("joins the server's samples with the live ones in time order, without duplicates", () => {
+    const live = samples([3_000, 300], [3_250, 325])
+    const server = samples([2_000, 200], [2_500, 250], [3_000, 300])
+    expect(mergeSamples(live, server)).toEqual(samples([2_000, 200], [2_500, 250], [3_000, 300], [3_250, 325]))
+  })
+
+  it('answers the same history when the server adds nothing new', () => {
+    const live = samples([3_000, 300], [3_250, 325])
+    expect(mergeSamples(live, samples([3_000, 300]))).toBe(live)
+    expect(mergeSamples(live, [])).toBe(live)
+  })
+
+  it('keeps only the latest run when the server still has an earlier one', () => {
+    const live = samples([9_000, 50])
+    expect(mergeSamples(live, samples([1_000, 800], [2_000, 900], [8_000, 10]))).toEqual(samples([8_000, 10], [9_000, 50]))
   })
 })

@@ -28,6 +28,16 @@ export function appendSample(samples: readonly ProgressSample[], sample: Progres
   return [...samples.slice(first), sample]
 }
 
+/**
+ * Joins two histories (what this tab saw live, what the server kept) under the same rules as appendSample. Folding is
+ * quadratic in the worst case, but runs once per page opening over at most two windows of samples.
+ */
+export function mergeSamples(history: readonly ProgressSample[], incoming: readonly ProgressSample[], windowMs = RATE_WINDOW_MS): readonly ProgressSample[] {
+  const merged = [...history, ...incoming].sort((a, b) => a.at - b.at).reduce<readonly ProgressSample[]>((kept, sample) => appendSample(kept, sample, windowMs), [])
+  const unchanged = merged.length === history.length && merged.every((sample, i) => sample.at === history[i]!.at)
+  return unchanged ? history : merged
+}
+
 // Outlives the campaign page, so leaving it and coming back keeps the chart drawn so far.
 const histories = new Map<string, readonly ProgressSample[]>()
 const listeners = new Set<() => void>()
@@ -45,6 +55,16 @@ export function recordProgress(event: CampaignEvent): void {
   const key = historyKey(event.campaignId, phase.phase)
   const current = histories.get(key) ?? NO_SAMPLES
   const next = appendSample(current, { at: Date.parse(phase.updatedAt), processed: phase.processed })
+  if (next === current) return
+  histories.set(key, next)
+  for (const listener of listeners) listener()
+}
+
+/** Adds what the server kept of a phase's progress (a page opened in the middle of a run) to what this tab saw. */
+export function seedProgress(campaignId: string, phase: PhaseName, samples: readonly ProgressSample[]): void {
+  const key = historyKey(campaignId, phase)
+  const current = histories.get(key) ?? NO_SAMPLES
+  const next = mergeSamples(current, samples)
   if (next === current) return
   histories.set(key, next)
   for (const listener of listeners) listener()

@@ -8,6 +8,7 @@ export const campaignKeys = {
   detail: (id: string) => ['campaigns', 'detail', id] as const,
   domains: (id: string, filter: DomainFilter, sort: DomainSort) => ['campaigns', 'domains', id, filter, sort] as const,
   domainsOf: (id: string) => ['campaigns', 'domains', id] as const,
+  progressHistory: (id: string, phase: string) => ['campaigns', 'progress', id, phase] as const,
 }
 
 export const generationKeys = {

@@ -1127,6 +1127,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/campaigns/{id}/phases/{phase}/progress-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    phase: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProgressSampleDto"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/campaigns/{id}/phases/{phase}/start": {
         parameters: {
             query?: never;
@@ -3329,6 +3367,12 @@ export interface components {
             /** Format: int64 */
             total: number;
             byPhase: components["schemas"]["PhaseCountDto"][];
+        };
+        ProgressSampleDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            processed: number;
         };
         /**
          * @default test

@@ -7,6 +7,7 @@ import type { components } from './schema'
 export type Schemas = components['schemas']
 
 export type PhaseName = Schemas['PhaseName']
+export type ProgressSampleDto = Schemas['ProgressSampleDto']
 export type CampaignStatus = Schemas['CampaignStatus']
 export type PhaseStatus = Schemas['PhaseStatus']
 export type CampaignMode = Schemas['CampaignMode']

@@ -1,5 +1,4 @@
 import { errorMessage } from '../api/client'
-import { useProgressHistory } from '../api/progressHistory'
 import type { Phase } from '../api/types'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
@@ -17,6 +16,7 @@ import { RateChart } from './RateChart'
 import { allowedActions } from './phaseTransitions'
 import { StatusBadge } from './StatusBadge'
 import { usePhaseAction } from './usePhaseAction'
+import { usePhaseRateHistory } from './usePhaseRateHistory'
 
 export interface PhaseCardProps {
   campaignId: string
@@ -35,7 +35,7 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
   const tone = phase.status === 'failed' ? 'danger' : done ? 'success' : running ? 'default' : 'muted'
   const dns = name === 'dns_validation'
   const http = name === 'http_keyword_analysis'
-  const rateSamples = useProgressHistory(campaignId, name)
+  const rateSamples = usePhaseRateHistory(campaignId, phase)
 
   return (
     <Card id={`phase-${name}`} data-testid={`phase-${name}`} data-status={phase.status} className={cn('flex flex-col', className)}>
