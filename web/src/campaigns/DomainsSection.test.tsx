@@ -11,7 +11,7 @@ const FIRST_PAGE: Domain[] = [
   {
     ordinal: 1234,
     name: 'alpha.com',
-    dns: makeDns({ ipv4: ['192.0.2.10'], ipv6: ['2001:db8::1'], cname: ['alpha.cdn.test', 'edge.cdn.test'] }),
+    dns: makeDns({ ipv4: ['127.0.0.10'], ipv6: ['2001:db8::1'], cname: ['alpha.cdn.test', 'edge.cdn.test'] }),
     http: makeHttp({ title: 'Alpha shop', keywordScore: 12.5, parked: true, technologies: [{ name: 'nginx', categories: [], version: null, evidence: '' }] }),
   },
   { ordinal: 1235, name: 'bravo.com', dns: makeDns({ status: 'nxdomain', rcode: 'NXDOMAIN' }) },
@@ -58,7 +58,7 @@ describe('DomainsSection', () => {
 
     expect(cell('alpha.com', 'ordinal')).toBe('1,234')
     expect(cell('alpha.com', 'dns')).toBe('Resolved')
-    expect(cell('alpha.com', 'addresses')).toBe('192.0.2.10, 2001:db8::1')
+    expect(cell('alpha.com', 'addresses')).toBe('127.0.0.10, 2001:db8::1')
     expect(cell('alpha.com', 'http')).toBe('OK 200')
     expect(cell('alpha.com', 'title')).toBe('Alpha shop')
     expect(cell('alpha.com', 'score')).toBe('12.5 · parked')

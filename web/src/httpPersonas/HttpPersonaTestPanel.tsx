@@ -41,7 +41,7 @@ export function HttpPersonaTestPanel({ personaId }: { personaId: string }) {
           </Field>
           <Field label="Addresses" htmlFor="http-test-addresses" errors={listFieldErrors(errors, 'addresses', 'Address')}
             hint="The IPs to connect to, as the DNS phase would have found them.">
-            <Input id="http-test-addresses" value={addresses} placeholder="192.0.2.10, 2001:db8::10" aria-invalid={!!errors.addresses}
+            <Input id="http-test-addresses" value={addresses} placeholder="127.0.0.10, 2001:db8::10" aria-invalid={!!errors.addresses}
               onChange={(e) => setAddresses(e.target.value)} data-testid="http-test-addresses" />
           </Field>
           <Button type="submit" variant="primary" className="sm:mt-5" disabled={test.isPending || !domain.trim() || !addresses.trim()} data-testid="http-run-test">
