@@ -73,13 +73,9 @@ export function currentLocation(): string {
   return `${pathname}${search}${hash}`
 }
 
-/** The campaign list, optionally filtered by one status and a name search (read back as ?status= and ?q=). */
-export function campaignListPath(status?: string | null, search?: string | null): string {
-  const params = new URLSearchParams()
-  if (status) params.set('status', status)
-  if (search) params.set('q', search)
-  const query = params.toString()
-  return query ? `/campaigns?${query}` : '/campaigns'
+/** The campaign list, optionally filtered by one status (the list reads it back with useSearchParam('status')). */
+export function campaignListPath(status?: string | null): string {
+  return status ? `/campaigns?status=${encodeURIComponent(status)}` : '/campaigns'
 }
 
 export type Route =

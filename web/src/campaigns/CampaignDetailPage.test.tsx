@@ -40,6 +40,7 @@ beforeEach(() => {
     if (call.url.pathname === CAMPAIGN_PATH) return json(campaignAnswer)
     if (call.url.pathname === DOMAINS_PATH) return json({ items: [{ ordinal: 0, name: 'alpha.com' }], nextCursor: null })
     if (LISTS.includes(call.url.pathname)) return json([])
+    if (call.url.pathname.endsWith('/progress-history')) return json([])
     return undefined
   })
 })
@@ -60,6 +61,11 @@ function push(socket: FakeSocket, event: Omit<CampaignEvent, 'campaignId'>) {
   act(() => socket.message(JSON.stringify({ campaignId: 'c1', ...event })))
 }
 
+/** A DNS phase event as the server sends it: stamped with the phase state's own update time. */
+function pushDns(socket: FakeSocket, type: CampaignEvent['type'], at: string, state: Partial<Phase> = {}) {
+  push(socket, { type, phase: 'dns_validation', at, phaseState: dnsAt({ ...state, updatedAt: at }) })
+}
+
 const fetches = (path: string) => network.to('GET', path).length
 const text = (testId: string) => screen.getByTestId(testId).textContent
 
@@ -69,12 +75,7 @@ describe('CampaignDetailPage live updates', () => {
     expect(text('phase-processed-dns_validation')).toBe('100')
     expect(text('dns-outcome-resolved')).toBe('80')
 
-    push(socket, {
-      type: 'phase_progress',
-      phase: 'dns_validation',
-      at: '2026-01-01T00:02:00Z',
-      phaseState: dnsAt({ processed: 450, counters: { resolved: 400, nxdomain: 50 }, updatedAt: '2026-01-01T00:02:00Z' }),
-    })
+    pushDns(socket, 'phase_progress', '2026-01-01T00:02:00Z', { processed: 450, counters: { resolved: 400, nxdomain: 50 } })
 
     expect(text('phase-processed-dns_validation')).toBe('450')
     expect(screen.getByTestId('phase-dns_validation').textContent).toContain('45%')
@@ -87,24 +88,14 @@ describe('CampaignDetailPage live updates', () => {
 
   it('ignores a phase state older than the one shown', async () => {
     const socket = await renderLivePage()
-    push(socket, {
-      type: 'phase_progress',
-      phase: 'dns_validation',
-      at: '2026-01-01T00:00:30Z',
-      phaseState: dnsAt({ processed: 50, updatedAt: '2026-01-01T00:00:30Z' }),
-    })
+    pushDns(socket, 'phase_progress', '2026-01-01T00:00:30Z', { processed: 50 })
     expect(text('phase-processed-dns_validation')).toBe('100')
   })
 
   it('re-reads the domain rows, not the campaign, when a phase pauses', async () => {
     const socket = await renderLivePage()
 
-    push(socket, {
-      type: 'phase_paused',
-      phase: 'dns_validation',
-      at: '2026-01-01T00:02:00Z',
-      phaseState: dnsAt({ status: 'paused', updatedAt: '2026-01-01T00:02:00Z' }),
-    })
+    pushDns(socket, 'phase_paused', '2026-01-01T00:02:00Z', { status: 'paused' })
 
     expect(text('campaign-status')).toBe('Paused')
     expect(text('phase-status-dns_validation')).toBe('Paused')

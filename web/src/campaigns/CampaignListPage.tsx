@@ -14,7 +14,7 @@ import { Input } from '../components/Input'
 import { Select } from '../components/Select'
 import { humanize } from '../lib/format'
 import { Link } from '../components/Link'
-import { campaignListPath, navigate, useSearchParam, useSearchParamText } from '../navigation'
+import { currentLocationWith, navigate, useSearchParam, useSearchParamText } from '../navigation'
 import { CampaignsTable } from './CampaignsTable'
 import { LiveIndicator } from './LiveIndicator'
 
@@ -34,7 +34,7 @@ export function CampaignListPage() {
   const [searchText, setSearchText, search] = useSearchParamText('q')
   const statusParam = useSearchParam('status')
   const status: CampaignStatus | '' = isCampaignStatus(statusParam) ? statusParam : ''
-  const setStatus = (next: CampaignStatus | '') => navigate(campaignListPath(next, search), { replace: true })
+  const setStatus = (next: CampaignStatus | '') => navigate(currentLocationWith('status', next), { replace: true })
 
   const query = useInfiniteQuery({
     queryKey: campaignKeys.list({ search, status }),

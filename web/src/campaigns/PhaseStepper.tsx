@@ -35,7 +35,7 @@ export function PhaseStepper({ phases }: { phases: readonly Phase[] }) {
       <ol className="flex flex-col gap-2 sm:flex-row sm:items-center sm:gap-0" data-testid="phase-stepper">
         {phases.map((phase, i) => {
           const isCurrent = phase.phase === current?.phase
-          const running = phase.status === 'running' || phase.status === 'paused'
+          const active = phase.status === 'running' || phase.status === 'paused'
           return (
             <li key={phase.phase} className="flex flex-1 items-center gap-2 sm:last:flex-none" data-testid={`step-${phase.phase}`}
               data-status={phase.status} aria-current={isCurrent ? 'step' : undefined}>
@@ -45,7 +45,7 @@ export function PhaseStepper({ phases }: { phases: readonly Phase[] }) {
                 <span className="flex flex-col leading-tight">
                   <span className="text-sm whitespace-nowrap">{phaseLabel(phase.phase)}</span>
                   <span className="text-xs text-zinc-500 tabular-nums">
-                    {humanize(phase.status)}{running && ` · ${Math.floor(percent(phase.processed, phase.total))}%`}
+                    {humanize(phase.status)}{active && ` · ${Math.floor(percent(phase.processed, phase.total))}%`}
                   </span>
                 </span>
               </a>

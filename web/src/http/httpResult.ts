@@ -96,7 +96,7 @@ export const HTTP_OUTCOME_BARS: Record<HttpOutcome, string> = {
 }
 
 export function isHttpOutcome(value: string): value is HttpOutcome {
-  return value in HTTP_OUTCOME_LABELS
+  return (HTTP_OUTCOMES as readonly string[]).includes(value)
 }
 
 export const HTTP_FILTER_OPTIONS: readonly { value: HttpOutcome | 'unchecked' | ''; label: string }[] = [
