@@ -96,9 +96,12 @@ public static class AdminUsersApi
         return TypedResults.Ok(UserDto.From(user));
     }
 
-    /// <summary>Sets a new password the user must change at next login, and ends their sessions.</summary>
+    /// <summary>
+    /// Sets a new password the user must change at next login, and ends their sessions and API tokens: a reset is how
+    /// an admin cleans up a compromised account, and a token minted by whoever held it must not outlive the reset.
+    /// </summary>
     private static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPasswordAsync(
-        Guid userId, ResetPasswordRequest? request, HttpContext http, UserStore users, SessionStore sessions, AuditLog audit, CancellationToken ct)
+        Guid userId, ResetPasswordRequest? request, HttpContext http, UserStore users, SessionStore sessions, ApiTokenStore tokens, AuditLog audit, CancellationToken ct)
     {
         if (await users.GetAsync(userId, ct) is not { } user)
         {
@@ -111,6 +114,7 @@ public static class AdminUsersApi
         var temporary = request?.Password is null ? TemporaryPassword() : null;
         await users.SetPasswordAsync(userId, PasswordHasher.Hash(request?.Password ?? temporary!), mustChange: true, ct);
         await sessions.DeleteAllAsync(userId, keep: null, ct);
+        await tokens.DeleteAllAsync(userId, ct);
         await audit.RecordAsync(http, AuditAction.UserPasswordReset, targetType: "user", targetId: userId.ToString());
         return TypedResults.Ok(new PasswordReset(temporary));
     }

@@ -57,9 +57,9 @@ public static class AuthApi
         }
         if (failure is not null)
         {
-            if (failure == "wrong_password" && await users.RecordFailedLoginAsync(record!.User.Id, auth.Lockout, CancellationToken.None) is { } until)
+            if (failure == "wrong_password")
             {
-                await audit.RecordAsync(http, AuditAction.AccountLocked, AuditOutcome.Failure, "user", record.User.Id.ToString(), $"locked until {until:O}", record.User.Id, record.User.Email);
+                await RecordWrongPasswordAsync(http, record!.User, users, auth, audit);
             }
             await audit.RecordAsync(http, AuditAction.LoginFailed, AuditOutcome.Failure, "user", record?.User.Id.ToString(), failure, record?.User.Id, record?.User.Email ?? Truncate(request.Email!, 254));
             return TypedResults.Problem(Problems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Sign-in failed",
@@ -69,6 +69,17 @@ public static class AuthApi
         var response = await SignInAsync(http, record.User, sessions, auth, ct);
         await audit.RecordAsync(http, AuditAction.LoginSucceeded, targetType: "session", targetId: Caller.Of(http)!.Session!.Id.ToString(), actorId: record.User.Id, actorEmail: record.User.Email);
         return TypedResults.Ok(response);
+    }
+
+    /// <summary>Counts a wrong password towards the account's lockout; returns true when this failure locked it.</summary>
+    private static async Task<bool> RecordWrongPasswordAsync(HttpContext http, User user, UserStore users, AuthOptions auth, AuditLog audit)
+    {
+        if (await users.RecordFailedLoginAsync(user.Id, auth.Lockout, CancellationToken.None) is not { } until)
+        {
+            return false;
+        }
+        await audit.RecordAsync(http, AuditAction.AccountLocked, AuditOutcome.Failure, "user", user.Id.ToString(), $"locked until {until:O}", user.Id, user.Email);
+        return true;
     }
 
     /// <summary>Opens a session (ending the one the browser may already hold: no session fixation) and sets its cookie.</summary>
@@ -108,8 +119,12 @@ public static class AuthApi
     }
 
     /// <summary>Needs the current password; ends every other session of the user (this one stays signed in).</summary>
+    /// <summary>
+    /// Wrong current passwords count towards the same lockout as sign-in failures: a stolen session must not become a
+    /// password-guessing oracle. The failure that locks the account also ends all its sessions, that one included.
+    /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePasswordAsync(
-        ChangePasswordRequest request, Caller caller, HttpContext http, UserStore users, SessionStore sessions, AuditLog audit, CancellationToken ct)
+        ChangePasswordRequest request, Caller caller, HttpContext http, UserStore users, SessionStore sessions, AuthOptions auth, AuditLog audit, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrEmpty(request.CurrentPassword))
@@ -124,6 +139,13 @@ public static class AuthApi
         if (errors.IsEmpty && !PasswordHasher.Verify(request.CurrentPassword!, await users.PasswordHashAsync(caller.User.Id, ct) ?? ""))
         {
             await audit.RecordAsync(http, AuditAction.PasswordChanged, AuditOutcome.Failure, "user", caller.User.Id.ToString(), "wrong current password");
+            if (await RecordWrongPasswordAsync(http, caller.User, users, auth, audit))
+            {
+                await sessions.DeleteAllAsync(caller.User.Id, keep: null, CancellationToken.None);
+                SessionCookie.Clear(http);
+                return TypedResults.Problem(Problems.Create(StatusCodes.Status401Unauthorized, "account_locked", "Account locked",
+                    "Too many wrong passwords: the account is locked for a while and every session was signed out."));
+            }
             errors.Add("currentPassword", "is incorrect");
         }
         if (!errors.IsEmpty)

@@ -105,7 +105,5 @@ public static class DomainsApi
             h?.KeywordScore.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), h is null ? null : h.Parked == 1 ? "true" : "false", Csv(technologies));
     }
 
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
-    private static string? Csv(string? field) =>
-        field is null || field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    private static string? Csv(string? field) => CsvField.Escape(field);
 }

@@ -18,7 +18,7 @@ public static class TokensApi
         group.MapGet("/", async (Caller caller, ApiTokenStore tokens, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<ApiTokenDto>>((await tokens.ListAsync(caller.User.Id, ct)).Select(ApiTokenDto.From).ToList()));
         group.MapPost("/", CreateAsync).SessionOnly();
-        group.MapDelete("/{tokenId:guid}", RevokeAsync);
+        group.MapDelete("/{tokenId:guid}", RevokeAsync).AllowTokenSelfService("tokenId");
         return api;
     }
 

@@ -10,6 +10,9 @@ public sealed record SessionOnlyMarker;
 
 public sealed record AllowPendingPasswordChangeMarker;
 
+/// <summary>A token of any scope may call it on itself, named by this route value: revoking oneself is never a write to guard.</summary>
+public sealed record TokenSelfServiceMarker(string RouteValue);
+
 public static class ApiAccessEndpointExtensions
 {
     public static TBuilder AdminOnly<TBuilder>(this TBuilder builder)
@@ -18,6 +21,10 @@ public static class ApiAccessEndpointExtensions
     /// <summary>Only a signed-in browser session may call it (not an API token): e.g. minting new tokens.</summary>
     public static TBuilder SessionOnly<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new SessionOnlyMarker());
+
+    /// <summary>A read-scoped token may still call it when the route names that very token (e.g. to revoke itself on logout).</summary>
+    public static TBuilder AllowTokenSelfService<TBuilder>(this TBuilder builder, string routeValue)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new TokenSelfServiceMarker(routeValue));
 
     /// <summary>Reachable while the user still has to replace a password an admin reset.</summary>
     public static TBuilder AllowPendingPasswordChange<TBuilder>(this TBuilder builder)
@@ -39,7 +46,7 @@ public sealed class ApiAccessRequirement : AuthorizationHandler<ApiAccessRequire
         var endpoint = http.GetEndpoint();
         var unsafeMethod = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method));
         var refusal =
-            caller.Token is { } token && unsafeMethod && !token.Allows(ApiTokenScope.Write) ? AccessRefusal.InsufficientScope
+            caller.Token is { } token && unsafeMethod && !token.Allows(ApiTokenScope.Write) && !IsSelfService(http, endpoint, token) ? AccessRefusal.InsufficientScope
             : caller.CsrfToken is { } csrf && unsafeMethod && !SessionCookie.CsrfMatches(http, csrf) ? AccessRefusal.CsrfTokenInvalid
             : caller.User.MustChangePassword && endpoint?.Metadata.GetMetadata<AllowPendingPasswordChangeMarker>() is null ? AccessRefusal.PasswordChangeRequired
             : endpoint?.Metadata.GetMetadata<SessionOnlyMarker>() is not null && !caller.ViaSession ? AccessRefusal.SessionRequired
@@ -55,6 +62,10 @@ public sealed class ApiAccessRequirement : AuthorizationHandler<ApiAccessRequire
         }
         return Task.CompletedTask;
     }
+
+    private static bool IsSelfService(HttpContext http, Endpoint? endpoint, Store.Users.ApiTokenStore.ApiToken token) =>
+        endpoint?.Metadata.GetMetadata<TokenSelfServiceMarker>() is { } marker
+        && Guid.TryParse(http.GetRouteValue(marker.RouteValue) as string, out var named) && named == token.Id;
 }
 
 /// <summary>Why an authenticated request was refused: the problem's code and message.</summary>

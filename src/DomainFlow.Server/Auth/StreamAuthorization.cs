@@ -14,9 +14,13 @@ public sealed class StreamAuthorization(SessionStore sessions, ApiTokenStore tok
 
     public Check For(Caller caller) => new(this, caller, Clock.GetUtcNow());
 
+    /// <summary>
+    /// The credential is live and the account is active with the role it had when the stream opened: a demoted admin's
+    /// stream, which was filtered as an admin's (every campaign), must end rather than keep showing others' events.
+    /// </summary>
     private async Task<bool> IsStillValidAsync(Caller caller, CancellationToken ct) =>
         (caller.Session is { } session ? await sessions.IsLiveAsync(session.Id, ct) : await tokens.IsLiveAsync(caller.Token!.Id, ct))
-        && await users.GetAsync(caller.User.Id, ct) is { Active: true };
+        && await users.GetAsync(caller.User.Id, ct) is { Active: true } user && user.Role == caller.User.Role;
 
     public sealed class Check(StreamAuthorization owner, Caller caller, DateTimeOffset lastChecked)
     {

@@ -118,13 +118,26 @@ public sealed class CampaignStore(Database db)
             }
             // Appended while the row still exists: the outbox entry records the owner its subscribers are filtered by.
             await EventOutbox.AppendAsync(c, t, id, CampaignEventType.CampaignDeleted, null, db.NowMs, ct);
-            foreach (var table in new[] { "jobs", "domains", "list_items", "phase_counters", "phase_activity", "campaign_phases" })
+            foreach (var table in await CampaignOwnedTablesAsync(c, t, ct))
             {
                 await c.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE campaign_seq = @s", new { s }, t, cancellationToken: ct));
             }
             await c.ExecuteAsync(new CommandDefinition("DELETE FROM campaigns WHERE seq = @s", new { s }, t, cancellationToken: ct));
             return true;
         }, ct);
+
+    /// <summary>
+    /// Every table keyed by campaign_seq, read from the schema rather than listed by hand: a table added by a later
+    /// migration (results of a new phase, say) is cleaned up too, so a deleted campaign never leaves rows that a
+    /// later campaign reusing its seq would inherit.
+    /// </summary>
+    private async Task<IEnumerable<string>> CampaignOwnedTablesAsync(DbConnection c, DbTransaction t, CancellationToken ct)
+    {
+        var columns = await c.QueryAsync<(string Table, string Column, string Type)>(
+            new CommandDefinition(db.Dialect.SchemaColumnsSql, transaction: t, cancellationToken: ct));
+        return columns.Where(col => col.Column == "campaign_seq" && col.Table != "campaigns")
+            .Select(col => col.Table).Distinct(StringComparer.Ordinal);
+    }
 
     public sealed record PhaseChange(Guid CampaignId, PhaseState Phase, Guid? OwnerId);
 

@@ -78,12 +78,19 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
         }, ct);
 
     /// <summary>Called in the batch transaction that finished a phase's last shard.</summary>
-    internal async Task CompleteInTransactionAsync(DbConnection c, DbTransaction t, JobLease lease, CancellationToken ct)
+    /// <param name="chainNext">
+    /// False when the user paused the phase while its last batch was in flight: the phase is done, but an auto-mode
+    /// campaign does not start its next phase behind the user's pause.
+    /// </param>
+    internal async Task CompleteInTransactionAsync(DbConnection c, DbTransaction t, JobLease lease, bool chainNext, CancellationToken ct)
     {
         var now = db.NowMs;
         await UpdatePhaseAsync(c, t, lease.CampaignSeq, lease.Phase, PhaseStatus.Completed, now, "completed_at = @now, resumed_at = NULL");
         await EventOutbox.AppendAsync(c, t, lease.CampaignId, CampaignEventType.PhaseCompleted, lease.Phase, now, ct);
-        await ChainNextPhaseAsync(c, t, lease, now, ct);
+        if (chainNext)
+        {
+            await ChainNextPhaseAsync(c, t, lease, now, ct);
+        }
         await CampaignStatusWriter.RefreshAsync(c, t, lease.CampaignSeq, lease.CampaignId, now, ct);
     }
 

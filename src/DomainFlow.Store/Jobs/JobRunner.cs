@@ -42,14 +42,19 @@ public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, I
         try
         {
             await using var session = _processors[lease.Phase].Open(lease);
-            while (!finished && !stopping.IsCancellationRequested)
+            while (!finished && !stopping.IsCancellationRequested && await jobs.PhaseRunsAsync(lease, CancellationToken.None))
             {
-                if (!await RunBatchAsync(lease, session))
+                var fence = await RunBatchAsync(lease, session);
+                if (fence == BatchFence.Refused)
                 {
                     break;
                 }
                 finished = lease.Cursor >= lease.RangeEnd;
                 BatchCommitted?.Invoke(lease.CampaignId, lease.Phase);
+                if (fence == BatchFence.Paused)
+                {
+                    break;
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException && lease.Attempts >= options.MaxAttempts)
@@ -68,32 +73,33 @@ public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, I
         }
     }
 
-    /// <returns>False when the fence refused the batch (nothing of it was written).</returns>
-    private async Task<bool> RunBatchAsync(JobLease lease, IShardSession session)
+    /// <returns>The fence's decision: when it refused the batch, nothing of it was written.</returns>
+    private async Task<BatchFence> RunBatchAsync(JobLease lease, IShardSession session)
     {
         var none = CancellationToken.None;
         var remaining = lease.RangeEnd - lease.Cursor;
         var batch = await session.PrepareAsync((int)Math.Min(options.BatchSize, remaining), none);
-        var committed = await db.WriteAsync(async (c, t) =>
+        var fence = await db.WriteAsync(async (c, t) =>
         {
-            if (!await jobs.AdvanceAsync(c, t, lease, batch.NextCursor, batch.NextSourceCursor, options.LeaseDuration, none))
+            var fence = await jobs.AdvanceAsync(c, t, lease, batch.NextCursor, batch.NextSourceCursor, options.LeaseDuration, none);
+            if (fence == BatchFence.Refused)
             {
-                return false;
+                return fence;
             }
             await session.WriteAsync(c, t, batch, none);
             await AddCountersAsync(c, t, lease, batch, none);
             if (batch.NextCursor >= lease.RangeEnd && await JobStore.AllShardsDoneAsync(c, t, lease.CampaignSeq, lease.Phase, none))
             {
-                await phases.CompleteInTransactionAsync(c, t, lease, none);
+                await phases.CompleteInTransactionAsync(c, t, lease, chainNext: fence == BatchFence.Running, none);
             }
-            return true;
+            return fence;
         }, none);
-        if (committed)
+        if (fence != BatchFence.Refused)
         {
             lease.Cursor = batch.NextCursor;
             lease.SourceCursor = batch.NextSourceCursor;
         }
-        return committed;
+        return fence;
     }
 
     private async Task AddCountersAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, JobLease lease, ShardBatch batch, CancellationToken ct)

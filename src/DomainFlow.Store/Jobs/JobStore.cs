@@ -88,10 +88,12 @@ public sealed class JobStore(Database db)
 
     /// <summary>
     /// The fence at the start of every batch transaction: moves the cursor only if this worker still holds the lease,
-    /// the cursor is where it left it, and the phase still runs. False means: drop the batch (paused, stopped,
-    /// deleted or lease lost) — nothing of it is written.
+    /// the cursor is where it left it, and the phase runs or was paused while the batch was in flight. A paused phase
+    /// keeps that last batch (its names were already resolved or fetched: redoing them after resume would query them
+    /// twice) and the worker stops after it. <see cref="BatchFence.Refused"/> means: drop the batch (stopped, deleted
+    /// or lease lost) — nothing of it is written.
     /// </summary>
-    internal async Task<bool> AdvanceAsync(DbConnection c, DbTransaction t, JobLease lease, long nextCursor, long nextSource, TimeSpan leaseDuration, CancellationToken ct)
+    internal async Task<BatchFence> AdvanceAsync(DbConnection c, DbTransaction t, JobLease lease, long nextCursor, long nextSource, TimeSpan leaseDuration, CancellationToken ct)
     {
         var now = db.NowMs;
         var changed = await c.ExecuteAsync(new CommandDefinition(
@@ -99,15 +101,31 @@ public sealed class JobStore(Database db)
             UPDATE jobs SET cursor = @nextCursor, source_cursor = @nextSource, lease_expires_at = @expires, updated_at = @now,
                 status = CASE WHEN @nextCursor >= range_end THEN @done ELSE status END
             WHERE id = @id AND lease_owner = @owner AND cursor = @cursor AND status = @pending
-              AND EXISTS (SELECT 1 FROM campaign_phases p WHERE p.campaign_seq = jobs.campaign_seq AND p.phase = jobs.phase AND p.status = 'running')
+              AND EXISTS (SELECT 1 FROM campaign_phases p WHERE p.campaign_seq = jobs.campaign_seq AND p.phase = jobs.phase AND p.status IN ('running', 'paused'))
             """,
             new
             {
                 id = lease.Id, owner = lease.Owner, cursor = lease.Cursor, nextCursor, nextSource,
                 expires = now + (long)leaseDuration.TotalMilliseconds, now, done = Done, pending = Pending,
             }, t, cancellationToken: ct));
-        return changed == 1;
+        if (changed != 1)
+        {
+            return BatchFence.Refused;
+        }
+        return await PhaseStatusAsync(c, t, lease, ct) == "running" ? BatchFence.Running : BatchFence.Paused;
     }
+
+    /// <summary>Whether the lease's phase still runs: checked before preparing a batch, so a pause between batches costs no work.</summary>
+    public async Task<bool> PhaseRunsAsync(JobLease lease, CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await PhaseStatusAsync(c, null, lease, ct) == "running";
+    }
+
+    private static Task<string?> PhaseStatusAsync(DbConnection c, DbTransaction? t, JobLease lease, CancellationToken ct) =>
+        c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM campaign_phases WHERE campaign_seq = @seq AND phase = @phase",
+            new { seq = lease.CampaignSeq, phase = WireNames.ToWire(lease.Phase) }, t, cancellationToken: ct));
 
     internal static async Task<bool> AllShardsDoneAsync(DbConnection c, DbTransaction t, long seq, PhaseName phase, CancellationToken ct) =>
         await c.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -125,4 +143,12 @@ public sealed class JobStore(Database db)
         db.WriteAsync((c, t) => c.ExecuteAsync(new CommandDefinition(
             "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner LIKE @prefix",
             new { prefix = nodeId + "/%" }, t, cancellationToken: ct)), ct);
+}
+
+/// <summary>What the batch fence decided: write the batch and go on, write it and stop (paused), or drop it.</summary>
+internal enum BatchFence
+{
+    Refused,
+    Running,
+    Paused,
 }

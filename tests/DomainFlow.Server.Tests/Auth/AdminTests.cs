@@ -62,17 +62,19 @@ public sealed class AdminTests
     }
 
     [Fact]
-    public async Task A_password_reset_ends_the_users_sessions_and_forces_a_change()
+    public async Task A_password_reset_ends_the_users_sessions_and_tokens_and_forces_a_change()
     {
         await using var server = await TestServer.StartAsync(workers: 0);
         using var user = await server.CreateUserAsync("forgetful@example.test");
         using var session = await server.SignInAsync("forgetful@example.test");
+        Assert.Equal(200, (await user.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
 
         var (reset, body) = await server.SendAsync(HttpMethod.Post, $"/api/v2/admin/users/{user.UserId}/reset-password", new JsonObject());
         using var again = await server.SignInAsync("forgetful@example.test", body["temporaryPassword"]!.GetValue<string>());
 
         Assert.Equal(200, reset);
         Assert.Equal(401, (await session.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
+        Assert.Equal(401, (await user.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
         Assert.Equal("password_change_required", (await again.SendAsync(HttpMethod.Get, "/api/v2/campaigns")).Body["code"]!.GetValue<string>());
     }
 

@@ -32,6 +32,28 @@ public sealed class LoginProtectionTests
         Assert.Contains(audit, e => e!["detail"]?.GetValue<string>() == "unknown_user" && e["actorEmail"]!.GetValue<string>() == "nobody@example.test");
     }
 
+    [Fact]
+    public async Task Wrong_current_passwords_in_change_password_lock_the_account_and_end_its_sessions()
+    {
+        await using var server = await TestServer.StartAsync(workers: 0, extra: ["--Auth:Lockout:MaxFailures=3", "--Auth:Lockout:FirstLock=00:10:00"]);
+        using var stolen = await server.SignInAsync(TestServer.DefaultAdminEmail);
+        using var other = await server.SignInAsync(TestServer.DefaultAdminEmail);
+
+        var attempts = new List<(int Status, JsonNode Body)>();
+        for (var i = 0; i < 3; i++)
+        {
+            attempts.Add(await stolen.SendAsync(HttpMethod.Post, "/api/v2/auth/change-password",
+                new JsonObject { ["currentPassword"] = "guess-number-" + i, ["newPassword"] = "attacker-chosen-password-9" }));
+        }
+        var login = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Credentials(TestServer.DefaultAdminEmail, TestServer.Password));
+
+        Assert.Equal([(400, "validation_failed"), (400, "validation_failed")], attempts.Take(2).Select(a => (a.Status, a.Body["code"]!.GetValue<string>())));
+        Assert.Equal((401, "account_locked"), (attempts[2].Status, attempts[2].Body["code"]!.GetValue<string>()));
+        Assert.Equal(401, (await stolen.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
+        Assert.Equal(401, (await other.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
+        Assert.Equal(401, login.Status);
+    }
+
     /// <summary>The trace id differs per request; everything else must be identical.</summary>
     private static string Strip(JsonNode problem)
     {

@@ -31,6 +31,27 @@ public sealed class StreamRevocationTests
     }
 
     [Fact]
+    public async Task Demoting_an_admin_ends_the_stream_that_was_showing_every_users_events()
+    {
+        await using var server = await TestServer.StartAsync(workers: 0);
+        using var deputy = await server.CreateUserAsync("deputy@example.test", Core.Users.UserRole.Admin);
+        using var timeout = new CancellationTokenSource(Patience);
+        using var response = await deputy.SendRawAsync(HttpMethod.Get, "/api/v2/events", completion: HttpCompletionOption.ResponseHeadersRead, ct: timeout.Token);
+        var events = SseParser.Create(await response.Content.ReadAsStreamAsync(timeout.Token)).EnumerateAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await events.MoveNextAsync());
+
+        var (demoted, _) = await server.SendAsync(HttpMethod.Patch, $"/api/v2/admin/users/{deputy.UserId}", new System.Text.Json.Nodes.JsonObject { ["role"] = "user" });
+        var received = new List<string>();
+        while (await events.MoveNextAsync())
+        {
+            received.Add(events.Current.EventType);
+        }
+
+        Assert.Equal(200, demoted);
+        Assert.All(received, t => Assert.Equal("keepalive", t)); // ended by itself, before the timeout
+    }
+
+    [Fact]
     public async Task Revoking_a_token_closes_its_websocket()
     {
         await using var server = await TestServer.StartAsync(workers: 0);

@@ -53,6 +53,27 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task A_read_token_can_revoke_itself_but_no_other_token()
+    {
+        await using var server = await TestServer.StartAsync(workers: 0);
+        var user = await server.Services.GetRequiredService<UserStore>().FindByEmailAsync(TestServer.DefaultAdminEmail);
+        var store = server.Services.GetRequiredService<ApiTokenStore>();
+        var (readSecret, readToken) = await store.CreateAsync(user!.Id, "read only", [ApiTokenScope.Read], null);
+        var (_, otherToken) = await store.CreateAsync(user.Id, "other", [ApiTokenScope.Read], null);
+        using var reader = new ApiClient(server.Url, readSecret);
+
+        var (other, problem) = await reader.SendAsync(HttpMethod.Delete, $"/api/v2/auth/tokens/{otherToken.Id}");
+        var (itself, _) = await reader.SendAsync(HttpMethod.Delete, $"/api/v2/auth/tokens/{readToken.Id}");
+
+        Assert.Equal((403, "insufficient_scope"), (other, problem["code"]!.GetValue<string>()));
+        Assert.Equal(204, itself);
+        Assert.Equal(401, (await reader.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
+        var left = (await store.ListAsync(user.Id)).Select(t => t.Name).ToList();
+        Assert.Contains("other", left);
+        Assert.DoesNotContain("read only", left);
+    }
+
+    [Fact]
     public async Task A_token_cannot_mint_more_tokens()
     {
         await using var server = await TestServer.StartAsync(workers: 0);

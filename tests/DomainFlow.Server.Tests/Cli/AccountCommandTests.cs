@@ -70,4 +70,32 @@ public sealed class AccountCommandTests
             Directory.Delete(config, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_read_only_login_is_revoked_on_the_server_by_logout()
+    {
+        await using var server = await TestServer.StartAsync(workers: 0);
+        var config = Directory.CreateTempSubdirectory("domainflow-config-").FullName;
+        var env = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config };
+        var url = server.Url.ToString();
+        try
+        {
+            var login = await CliProcess.RunWithInputAsync(TestServer.Password + "\n", env, "login", "--server", url, "--email", TestServer.DefaultAdminEmail, "--read-only");
+            var file = Path.Combine(config, "domainflow", "credentials.json");
+            var savedToken = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!.AsObject().Single().Value!["Token"]!.GetValue<string>();
+            using var saved = new ApiClient(server.Url, savedToken);
+            var scopes = (await saved.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Body["scopes"]!.AsArray().Select(s => s!.GetValue<string>());
+            var logout = await CliProcess.RunWithInputAsync(null, env, "logout", "--server", url);
+
+            Assert.Equal(0, login.ExitCode);
+            Assert.Equal(["read"], scopes);
+            Assert.Equal(0, logout.ExitCode);
+            Assert.DoesNotContain("could not revoke", logout.Stderr);
+            Assert.Equal(401, (await saved.SendAsync(HttpMethod.Get, "/api/v2/auth/me")).Status);
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 using DomainFlow.Core.Campaigns;
 using DomainFlow.Core.Generation;
 using DomainFlow.Core.Phases;
+using DomainFlow.Store.Generation;
+using DomainFlow.Store.Jobs;
 using DomainFlow.Tests.Support;
 
 namespace DomainFlow.Tests.Jobs;
@@ -112,6 +114,94 @@ public sealed class GenerationPhaseTests
 
         Assert.Equal(Expected(config, 0, 500), await h.AllNamesAsync(campaign.Id));
         Assert.Equal(PhaseStatus.Completed, (await h.PhaseAsync(campaign.Id)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_pause_during_a_batch_keeps_that_batch_and_resume_prepares_nothing_twice(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine, batchSize: 10, shardSize: 1_000);
+        var config = StoreHarness.Pattern(charset: "abcdefghij", length: 3, maxDomains: 500);
+        var campaign = await h.CreateCampaignAsync(config);
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        var generation = new PausingProcessor(new GenerationShardProcessor(h.Db.Database),
+            pauseDuringBatch: 4, () => h.Phases.PauseAsync(campaign.Id, PhaseName.Generation));
+        var runner = new JobRunner(h.Db.Database, h.Jobs, h.Phases, [generation], h.Options);
+
+        await RunUntilIdleAsync(h, runner);
+
+        var paused = await h.PhaseAsync(campaign.Id);
+        Assert.Equal(PhaseStatus.Paused, paused.Status);
+        Assert.Equal(40, paused.Processed);
+        Assert.Equal(40, generation.Prepared);
+
+        await h.Phases.ResumeAsync(campaign.Id, PhaseName.Generation);
+        await RunUntilIdleAsync(h, runner);
+
+        Assert.Equal(PhaseStatus.Completed, (await h.PhaseAsync(campaign.Id)).Status);
+        Assert.Equal(500, generation.Prepared);
+        Assert.Equal(Expected(config, 0, 500), await h.AllNamesAsync(campaign.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_pause_during_the_last_batch_completes_the_phase_without_chaining_the_next(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine, batchSize: 10, shardSize: 1_000);
+        var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern(maxDomains: 18), mode: CampaignMode.Auto);
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        var generation = new PausingProcessor(new GenerationShardProcessor(h.Db.Database),
+            pauseDuringBatch: 2, () => h.Phases.PauseAsync(campaign.Id, PhaseName.Generation));
+
+        await RunUntilIdleAsync(h, new JobRunner(h.Db.Database, h.Jobs, h.Phases, [generation], h.Options));
+
+        Assert.Equal(PhaseStatus.Completed, (await h.PhaseAsync(campaign.Id)).Status);
+        Assert.Equal(18, (await h.PhaseAsync(campaign.Id)).Processed);
+        Assert.NotEqual(PhaseStatus.Running, (await h.PhaseAsync(campaign.Id, PhaseName.DnsValidation)).Status);
+    }
+
+    private static async Task RunUntilIdleAsync(StoreHarness h, JobRunner runner)
+    {
+        while (await h.Jobs.ClaimAsync("test/0/a", h.Options.LeaseDuration) is { } lease)
+        {
+            await runner.RunShardAsync(lease, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Pauses the phase while the given batch is being prepared (in flight), and counts every name prepared.</summary>
+    private sealed class PausingProcessor(IShardProcessor inner, int pauseDuringBatch, Func<Task<bool>> pause) : IShardProcessor
+    {
+        private int _batches;
+
+        public int Prepared { get; private set; }
+
+        private async Task AfterPreparedAsync(int items)
+        {
+            Prepared += items;
+            if (++_batches == pauseDuringBatch)
+            {
+                Assert.True(await pause());
+            }
+        }
+
+        public PhaseName Phase => inner.Phase;
+
+        public IShardSession Open(JobLease lease) => new Session(this, inner.Open(lease));
+
+        private sealed class Session(PausingProcessor owner, IShardSession inner) : IShardSession
+        {
+            public async Task<ShardBatch> PrepareAsync(int maxItems, CancellationToken ct)
+            {
+                var batch = await inner.PrepareAsync(maxItems, ct);
+                await owner.AfterPreparedAsync(batch.Processed);
+                return batch;
+            }
+
+            public Task WriteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>
+                inner.WriteAsync(connection, transaction, batch, ct);
+
+            public ValueTask DisposeAsync() => inner.DisposeAsync();
+        }
     }
 
     [Theory]

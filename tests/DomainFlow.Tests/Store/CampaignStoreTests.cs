@@ -71,7 +71,7 @@ public sealed class CampaignStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
-    public async Task Deleting_a_campaign_removes_its_phases_domains_jobs_and_counters(string engine)
+    public async Task Deleting_a_campaign_removes_every_row_keyed_by_it_and_leaves_the_others(string engine)
     {
         await using var h = await StoreHarness.CreateAsync(engine);
         var keep = await h.CreateCampaignAsync(StoreHarness.Pattern(), "keep");
@@ -79,16 +79,39 @@ public sealed class CampaignStoreTests
         await h.Phases.StartAsync(keep.Id, PhaseName.Generation);
         await h.Phases.StartAsync(doomed.Id, PhaseName.Generation);
         await h.RunUntilIdleAsync();
+        foreach (var campaign in new[] { keep, doomed })
+        {
+            await SeedPhaseResultsAsync(h, campaign.Id);
+        }
+        var campaignTables = (await h.Db.QueryAsync<(string Table, string Column, string Type)>(h.Db.Database.Dialect.SchemaColumnsSql))
+            .Where(col => col.Column == "campaign_seq" && col.Table != "campaigns").Select(col => col.Table).Distinct().ToList();
+        Assert.Contains("dns_results", campaignTables);
+        Assert.Contains("http_results", campaignTables);
 
         Assert.True(await h.Campaigns.DeleteAsync(doomed.Id));
 
         Assert.Null(await h.Campaigns.GetAsync(doomed.Id));
         Assert.Equal(18, await h.Db.ScalarAsync("SELECT count(*) FROM domains"));
-        foreach (var table in new[] { "campaign_phases", "jobs", "phase_counters" })
+        Assert.Equal(1, await h.Db.ScalarAsync("SELECT count(*) FROM dns_results"));
+        Assert.Equal(1, await h.Db.ScalarAsync("SELECT count(*) FROM http_results"));
+        foreach (var table in campaignTables)
         {
             Assert.Equal(0, await h.Db.ScalarAsync($"SELECT count(*) FROM {table} WHERE campaign_seq NOT IN (SELECT seq FROM campaigns)"));
         }
         Assert.False(await h.Campaigns.DeleteAsync(doomed.Id));
+    }
+
+    /// <summary>One DNS and one HTTP result for the campaign's first domain, as those phases would store them.</summary>
+    private static async Task SeedPhaseResultsAsync(StoreHarness h, Guid campaignId)
+    {
+        var seq = await h.Db.ScalarAsync("SELECT seq FROM campaigns WHERE id = @id", new { id = campaignId.ToString() });
+        await h.Db.ExecuteAsync(
+            "INSERT INTO dns_results (campaign_seq, ordinal, outcome, attempts, latency_ms, checked_at) VALUES (@seq, 0, 'resolved', 1, 3, 0)",
+            new { seq });
+        await h.Db.ExecuteAsync(
+            "INSERT INTO http_results (campaign_seq, ordinal, outcome, body_truncated, keyword_score, parked, parked_confidence, elapsed_ms, checked_at) " +
+            "VALUES (@seq, 0, 'ok', 0, 0, 0, 0, 5, 0)",
+            new { seq });
     }
 
     [Theory]

@@ -87,5 +87,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return await c.ExecuteAsync(sql, args);
     }
 
+    public async Task<List<T>> QueryAsync<T>(string sql, object? args = null)
+    {
+        await using var c = await Database.OpenAsync();
+        return (await c.QueryAsync<T>(sql, args)).AsList();
+    }
+
     public async ValueTask DisposeAsync() => await _cleanup();
 }
