@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using System.Threading.RateLimiting;
+using DomainFlow.Core.RateLimits;
 using DomainFlow.Core.Dns.Transport;
 
 namespace DomainFlow.Core.Dns;
@@ -36,7 +37,7 @@ public sealed class BulkResolver : IAsyncDisposable
 
     private readonly BulkResolverOptions _options;
     private readonly ResolverPool _pool;
-    private readonly RateLimiter? _globalLimiter;
+    private readonly Shared<TokenBucketRateLimiter>? _globalLimiter;
     private readonly Socket[] _sockets;
     private readonly UdpTransport _transport;
     private readonly int[][] _familySockets;
@@ -97,7 +98,9 @@ public sealed class BulkResolver : IAsyncDisposable
         options.Validate();
         _options = options;
         _pool = new ResolverPool(options);
-        _globalLimiter = options.GlobalRate is { } rate ? ResolverPool.Limiter(rate) : null;
+        _globalLimiter = options.GlobalRate is { } rate
+            ? SharedRateLimiters.Acquire(options.RateScope, $"dns-global:{rate.PerSecond}/{rate.EffectiveBurst}", () => ResolverPool.Limiter(rate))
+            : null;
         _window = new AdaptiveWindow(options.MaxInFlight, options.AdaptiveCeiling, options.Timeout);
         _pendingWindow = (slot, seq) => _slots[slot].Busy && _slots[slot].Seq == seq ? _slots[slot].WindowAtSend : -1;
         _presumeLost = slot =>
@@ -422,18 +425,25 @@ public sealed class BulkResolver : IAsyncDisposable
     /// <summary>Writes one query into the transport's batch (sent when the loop flushes); call under the gate.</summary>
     private SendOutcome TrySend(Work work, long now)
     {
-        if (_globalLimiter is not null)
+        // The global bucket is only looked at before picking (which takes a per-resolver token) and drawn from after:
+        // drawing first would spend global tokens whenever every resolver sits at its own cap.
+        if (_globalLimiter is { } global && global.Value.GetStatistics()?.CurrentAvailablePermits < 1)
         {
-            using var lease = _globalLimiter.AttemptAcquire();
-            if (!lease.IsAcquired)
-            {
-                return SendOutcome.RateCapped;
-            }
+            return SendOutcome.RateCapped;
         }
         var resolver = _pool.Pick(work.Avoid, now);
         if (resolver < 0)
         {
             return SendOutcome.RateCapped;
+        }
+        if (_globalLimiter is not null)
+        {
+            // Another engine sharing the bucket may have taken the last token since: then this resolver's token is spent.
+            using var lease = _globalLimiter.Value.AttemptAcquire();
+            if (!lease.IsAcquired)
+            {
+                return SendOutcome.RateCapped;
+            }
         }
         var member = _pool.Members[resolver];
         var family = _familySockets[(int)member.Family];

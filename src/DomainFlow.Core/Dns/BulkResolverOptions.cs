@@ -24,6 +24,12 @@ public sealed record BulkResolverOptions
 
     public RateLimit? PerResolverRate { get; init; }
 
+    /// <summary>
+    /// Resolvers of this process with the same scope (a persona's id) share their rate buckets, so the persona's caps
+    /// hold for the node as a whole rather than for each worker. Null: this resolver's buckets are its own.
+    /// </summary>
+    public string? RateScope { get; init; }
+
     public bool Edns { get; init; } = true;
 
     public int EdnsPayload { get; init; } = 1232;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using DomainFlow.Core.RateLimits;
 
 namespace DomainFlow.Core.Dns;
 
@@ -12,7 +13,7 @@ namespace DomainFlow.Core.Dns;
 /// </summary>
 internal sealed class ResolverPool : IDisposable
 {
-    internal sealed class Member(ResolverEndpoint endpoint, RateLimiter? limiter)
+    internal sealed class Member(ResolverEndpoint endpoint, Shared<TokenBucketRateLimiter>? limiter)
     {
         public ResolverEndpoint Endpoint { get; } = endpoint;
         public SocketAddress Address { get; } = endpoint.EndPoint.Serialize();
@@ -20,7 +21,7 @@ internal sealed class ResolverPool : IDisposable
         /// <summary>The address as a datagram's source reads (the platform's sockaddr layout), to match answers against.</summary>
         public byte[] AddressBytes { get; } = endpoint.EndPoint.Serialize() is var a ? a.Buffer.Span[..a.Size].ToArray() : [];
         public AddressFamily Family => Endpoint.EndPoint.AddressFamily;
-        public RateLimiter? Limiter { get; } = limiter;
+        public Shared<TokenBucketRateLimiter>? Limiter { get; } = limiter;
         public long Sent;
         public long Answered;
         public long Timeouts;
@@ -41,7 +42,9 @@ internal sealed class ResolverPool : IDisposable
     public ResolverPool(BulkResolverOptions options)
     {
         _options = options;
-        _members = options.Resolvers.Select(r => new Member(r, options.PerResolverRate is { } rate ? Limiter(rate) : null)).ToArray();
+        _members = options.Resolvers.Select(r => new Member(r, options.PerResolverRate is { } rate
+            ? SharedRateLimiters.Acquire(options.RateScope, $"dns-resolver:{r}:{rate.PerSecond}/{rate.EffectiveBurst}", () => Limiter(rate))
+            : null)).ToArray();
         _totalWeight = _members.Sum(m => m.Endpoint.Weight);
     }
 
@@ -147,7 +150,7 @@ internal sealed class ResolverPool : IDisposable
         {
             return true;
         }
-        using var lease = limiter.AttemptAcquire();
+        using var lease = limiter.Value.AttemptAcquire();
         return lease.IsAcquired;
     }
 

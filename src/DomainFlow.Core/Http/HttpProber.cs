@@ -9,6 +9,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using DomainFlow.Core.Personas;
+using DomainFlow.Core.RateLimits;
 
 namespace DomainFlow.Core.Http;
 
@@ -24,8 +25,8 @@ public sealed class HttpProber : IDisposable
     private static readonly int[] RedirectStatuses = [301, 302, 303, 307, 308];
     private readonly HttpProberOptions _options;
     private readonly HttpPersonaConfig _persona;
-    private readonly RateLimiter? _global;
-    private readonly PartitionedRateLimiter<string>? _perHost;
+    private readonly Shared<TokenBucketRateLimiter>? _global;
+    private readonly Shared<PartitionedRateLimiter<string>>? _perHost;
     private int _nextAgent;
 
     public HttpProber(HttpProberOptions options)
@@ -34,11 +35,12 @@ public sealed class HttpProber : IDisposable
         _persona = options.Persona;
         if (_persona.GlobalRate is { } global)
         {
-            _global = new TokenBucketRateLimiter(Bucket(global));
+            _global = SharedRateLimiters.Acquire(options.RateScope, $"http-global:{global.PerSecond}/{global.Burst}", () => new TokenBucketRateLimiter(Bucket(global)));
         }
         if (_persona.PerHostRate is { } perHost)
         {
-            _perHost = PartitionedRateLimiter.Create<string, string>(host => RateLimitPartition.GetTokenBucketLimiter(host, _ => Bucket(perHost)), StringComparer.OrdinalIgnoreCase);
+            _perHost = SharedRateLimiters.Acquire(options.RateScope, $"http-host:{perHost.PerSecond}/{perHost.Burst}", () =>
+                PartitionedRateLimiter.Create<string, string>(host => RateLimitPartition.GetTokenBucketLimiter(host, _ => Bucket(perHost)), StringComparer.OrdinalIgnoreCase));
         }
     }
 
@@ -58,8 +60,6 @@ public sealed class HttpProber : IDisposable
         HttpProbeResult result;
         try
         {
-            using var global = _global is null ? null : await _global.AcquireAsync(1, ct);
-            using var perHost = _perHost is null ? null : await _perHost.AcquireAsync(domain, 1, ct);
             var tried = new List<ProxyEndpoint>();
             var proxy = _options.ProxyPool?.Pick(domain, tried) ?? _options.Proxy;
             result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
@@ -115,6 +115,22 @@ public sealed class HttpProber : IDisposable
             SchemeOrder.Https => https,
             _ => http,
         };
+    }
+
+    /// <summary>
+    /// Waits for the persona's rates before each request, redirect hops, scheme fallbacks and favicons included: the
+    /// per-host cap is what keeps a thousand parked names redirecting to one parking host from hammering it.
+    /// </summary>
+    private async ValueTask WaitForRateAsync(string host, CancellationToken ct)
+    {
+        if (_global is not null)
+        {
+            using var lease = await _global.Value.AcquireAsync(1, ct);
+        }
+        if (_perHost is not null)
+        {
+            using var lease = await _perHost.Value.AcquireAsync(host, 1, ct);
+        }
     }
 
     private string NextUserAgent() => _persona.UserAgents[(int)((uint)Interlocked.Increment(ref _nextAgent) % _persona.UserAgents.Count)];
@@ -302,6 +318,7 @@ public sealed class HttpProber : IDisposable
 
         private async Task<HttpResponseMessage> SendAsync(Uri url, CancellationToken ct)
         {
+            await _prober.WaitForRateAsync(url.IdnHost, ct);
             using var request = new HttpRequestMessage(HttpMethod.Get, url)
             {
                 Version = _persona.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,

@@ -37,4 +37,10 @@ public sealed record HttpProberOptions
     public Proxies.ProxyRotator? ProxyPool { get; init; }
 
     public int ProxyRetries { get; init; }
+
+    /// <summary>
+    /// Probers of this process with the same scope (a persona's id) share the persona's global and per-host rate
+    /// buckets, so its caps hold for the node as a whole rather than for each worker. Null: the buckets are its own.
+    /// </summary>
+    public string? RateScope { get; init; }
 }

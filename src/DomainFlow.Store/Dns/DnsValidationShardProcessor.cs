@@ -11,7 +11,7 @@ namespace DomainFlow.Store.Dns;
 
 /// <summary>
 /// Resolves a shard's domains batch by batch through the configured personas (rotating per batch) and stores one
-/// result per domain. Counters: one per outcome, plus per-resolver statistics ("resolver.&lt;address&gt;.sent", ...).
+/// result per domain. Counters: one per outcome, plus per-resolver statistics ("resolver.&lt;address&gt;.sent", ... ".rtt_ms" summed over answers).
 /// </summary>
 public sealed class DnsValidationShardProcessor(Database db, DnsPersonaStore personas, JobRunnerOptions options) : IShardProcessor
 {
@@ -91,7 +91,7 @@ public sealed class DnsValidationShardProcessor(Database db, DnsPersonaStore per
             }
             var persona = await personas.GetAsync(personaId, ct)
                 ?? throw new InvalidOperationException($"DNS persona {personaId} was deleted while the phase ran.");
-            var options = persona.Config.ToResolverOptions();
+            var options = persona.Config.ToResolverOptions() with { RateScope = $"dns:{personaId}" };
             var liars = new List<string>();
             if (config.WildcardDetection)
             {
@@ -130,6 +130,8 @@ public sealed class DnsValidationShardProcessor(Database db, DnsPersonaStore per
                 counters[prefix + "timeouts"] = now.Timeouts - (before?.Timeouts ?? 0);
                 counters[prefix + "servfail"] = now.ServFail - (before?.ServFail ?? 0);
                 counters[prefix + "refused"] = now.Refused - (before?.Refused ?? 0);
+                counters[prefix + "truncated"] = now.Truncated - (before?.Truncated ?? 0);
+                counters[prefix + "rtt_ms"] = now.TotalRttMs - (before?.TotalRttMs ?? 0);
                 engine.Reported[now.Resolver] = now;
             }
         }

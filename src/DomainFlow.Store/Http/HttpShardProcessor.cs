@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Net;
+using System.Threading.RateLimiting;
 using Dapper;
 using DomainFlow.Core;
 using DomainFlow.Core.Dns;
 using DomainFlow.Core.Http;
 using DomainFlow.Core.Keywords;
 using DomainFlow.Core.Phases;
+using DomainFlow.Core.RateLimits;
 using DomainFlow.Store.Jobs;
 using DomainFlow.Core.Proxies;
 
@@ -32,7 +34,11 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
         : IShardSession
     {
         private readonly Dictionary<Guid, HttpProber> _probers = [];
-        private readonly ConcurrentDictionary<string, SemaphoreSlim> _perIp = new(StringComparer.Ordinal);
+        // Every worker of this node probing the campaign's phase shares the per-address slots: the cap is per node.
+        private readonly Shared<PartitionedRateLimiter<string>> _perIp = SharedRateLimiters.Acquire(
+            $"http-ip:{lease.CampaignSeq}", $"{config.PerIpConcurrency}",
+            () => PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetConcurrencyLimiter(ip, _ =>
+                new ConcurrencyLimiterOptions { PermitLimit = config.PerIpConcurrency, QueueLimit = int.MaxValue }), StringComparer.Ordinal));
         private HttpPhaseResources? _resources;
         private KeywordMatcher? _keywords;
         private HostLookup? _redirects;
@@ -56,17 +62,9 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
             {
                 var addresses = Addresses(domain.Ipv4, domain.Ipv6);
                 // Parked domains share a handful of addresses: hold the address's slot for the whole probe.
-                var slot = _perIp.GetOrAdd(addresses.Count > 0 ? addresses[0].ToString() : "", _ => new SemaphoreSlim(config.PerIpConcurrency));
-                await slot.WaitAsync(token);
-                try
-                {
-                    var result = await prober.ProbeAsync(domain.Name, addresses, token);
-                    rows.Add(HttpResultRow.From(lease.CampaignSeq, domain.Ordinal, result, db.NowMs));
-                }
-                finally
-                {
-                    slot.Release();
-                }
+                using var slot = await _perIp.Value.AcquireAsync(addresses.Count > 0 ? addresses[0].ToString() : "", 1, token);
+                var result = await prober.ProbeAsync(domain.Name, addresses, token);
+                rows.Add(HttpResultRow.From(lease.CampaignSeq, domain.Ordinal, result, db.NowMs));
             });
             var counters = new Dictionary<string, long>(StringComparer.Ordinal);
             foreach (var row in rows)
@@ -118,6 +116,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
                     ResolveHost = _redirects is null ? null : _redirects.LookupAsync,
                     ProxyPool = _pool,
                     ProxyRetries = _resources.ProxyPool?.Config.Retries ?? 0,
+                    RateScope = $"http:{persona.Id}",
                 });
                 _probers[persona.Id] = prober;
             }
@@ -149,10 +148,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
             {
                 prober.Dispose();
             }
-            foreach (var slot in _perIp.Values)
-            {
-                slot.Dispose();
-            }
+            _perIp.Dispose();
             if (_redirects is not null)
             {
                 await _redirects.DisposeAsync();

@@ -163,6 +163,23 @@ public sealed class BulkResolverTests
     }
 
     [Fact]
+    public async Task Resolvers_of_one_rate_scope_share_the_global_cap()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 18, NameCount = 300 });
+        await using var lab = LabDnsServer.Start(world);
+        var options = Options(lab.Endpoint) with { RecordTypes = [DnsRecordType.A], GlobalRate = new RateLimit(200, 20), RateScope = "dns:shared-test" };
+        var names = world.Names().ToList();
+        var clock = Stopwatch.StartNew();
+
+        var halves = await Task.WhenAll(ResolveAllAsync(options, names.Take(150)), ResolveAllAsync(options, names.Skip(150)));
+
+        // 300 queries at 200/s with a burst of 20 need at least 1.4 s together; each resolver alone would need 0.65 s.
+        Assert.Equal(300, halves.Sum(h => h.Count));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.3), $"took only {clock.Elapsed.TotalSeconds:F2} s");
+        Assert.Equal(0, Core.RateLimits.SharedRateLimiters.Holders("dns:shared-test", "dns-global:200/20"));
+    }
+
+    [Fact]
     public async Task Statistics_count_per_resolver_and_a_failing_resolver_is_benched()
     {
         var world = new DnsWorld(new DnsWorldOptions { Seed = 17, NameCount = 2_000 });

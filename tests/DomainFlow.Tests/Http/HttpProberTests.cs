@@ -290,4 +290,32 @@ public sealed class HttpProberTests : IAsyncLifetime
         Assert.All(results, r => Assert.Equal(HttpOutcome.Ok, r.Outcome));
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.45), $"took only {clock.Elapsed.TotalSeconds:F2} s");
     }
+
+    [Fact]
+    public async Task The_per_host_cap_counts_every_request_redirect_hops_included()
+    {
+        using var prober = new HttpProber(Lab(Persona() with { MaxRedirects = 3, PerHostRate = new Core.Resources.RateSpec(5, 1) }));
+        var clock = Stopwatch.StartNew();
+
+        var loop = await prober.ProbeAsync("loop.lab.test", Loopback);
+
+        // Four requests to one host at 5/s with a burst of 1 need at least 3 / 5 = 0.6 s.
+        Assert.Equal((HttpOutcome.TooManyRedirects, 4), (loop.Outcome, loop.Redirects.Count));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.55), $"took only {clock.Elapsed.TotalSeconds:F2} s");
+    }
+
+    [Fact]
+    public async Task Probers_of_one_rate_scope_share_the_personas_global_cap()
+    {
+        var persona = Persona() with { GlobalRate = new Core.Resources.RateSpec(20, 1) };
+        using var first = new HttpProber(Lab(persona) with { RateScope = "http:shared-test" });
+        using var second = new HttpProber(Lab(persona) with { RateScope = "http:shared-test" });
+        var clock = Stopwatch.StartNew();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => (i % 2 == 0 ? first : second).ProbeAsync("shop.lab.test", Loopback)));
+
+        // 12 requests at 20/s with a burst of 1 need at least 11 / 20 = 0.55 s together; each prober alone would need half.
+        Assert.All(results, r => Assert.Equal(HttpOutcome.Ok, r.Outcome));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.5), $"took only {clock.Elapsed.TotalSeconds:F2} s");
+    }
 }

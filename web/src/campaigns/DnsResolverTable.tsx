@@ -15,7 +15,7 @@ function Address({ address }: { address: string }) {
   return <>{address.slice(0, colon)}<wbr />{address.slice(colon)}</>
 }
 
-/** What each resolver of the run did: queries sent and answered, timeouts, SERVFAIL and REFUSED answers. */
+/** What each resolver of the run did: queries sent and answered, timeouts, SERVFAIL and REFUSED answers, round trip. */
 export function DnsResolverTable({ rows }: { rows: readonly ResolverRow[] }) {
   return (
     <section aria-label="Resolvers" className="flex flex-col gap-1">
@@ -31,6 +31,7 @@ export function DnsResolverTable({ rows }: { rows: readonly ResolverRow[] }) {
               <TableHead className={NUMBER_HEAD}>SERVFAIL</TableHead>
               <TableHead className={NUMBER_HEAD}>Refused</TableHead>
               <TableHead className={NUMBER_HEAD}>Answer rate</TableHead>
+              <TableHead className={NUMBER_HEAD} title="Mean round trip of an answer">RTT</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -48,6 +49,9 @@ export function DnsResolverTable({ rows }: { rows: readonly ResolverRow[] }) {
                 <TableCell className={NUMBER_CELL}>{formatNumber(row.servfail)}</TableCell>
                 <TableCell className={NUMBER_CELL}>{formatNumber(row.refused)}</TableCell>
                 <TableCell className={NUMBER_CELL} data-testid="dns-resolver-rate">{formatShare(row.answerRate)}</TableCell>
+                <TableCell className={NUMBER_CELL} data-testid="dns-resolver-rtt" title={row.truncated > 0 ? `${formatNumber(row.truncated)} truncated answers retried over TCP` : undefined}>
+                  {row.averageRttMs === null ? '—' : `${row.averageRttMs < 10 ? row.averageRttMs.toFixed(1) : Math.round(row.averageRttMs)} ms`}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -5,14 +5,20 @@ export interface ResolverRow {
   timeouts: number
   servfail: number
   refused: number
+  /** Answers that came back truncated and were asked again over TCP. */
+  truncated: number
+  /** Round-trip milliseconds summed over every answer. */
+  rtt_ms: number
   /** answered / sent, 0..1; null before anything was sent. */
   answerRate: number | null
+  /** Mean round trip of an answer in ms; null before any answer. */
+  averageRttMs: number | null
   /** The resolver answered names that cannot exist (NXDOMAIN hijacking) and was left out of the run. */
   hijacking: boolean
 }
 
 const RESOLVER_PREFIX = 'resolver.'
-const RESOLVER_STATS = ['sent', 'answered', 'timeouts', 'servfail', 'refused', 'hijacking'] as const
+const RESOLVER_STATS = ['sent', 'answered', 'timeouts', 'servfail', 'refused', 'truncated', 'rtt_ms', 'hijacking'] as const
 type ResolverStat = (typeof RESOLVER_STATS)[number]
 
 /**
@@ -36,12 +42,19 @@ export function resolverRows(counters: Readonly<Record<string, number>>): Resolv
     if (!parsed) continue
     let row = byAddress.get(parsed.address)
     if (!row) {
-      row = { address: parsed.address, sent: 0, answered: 0, timeouts: 0, servfail: 0, refused: 0, answerRate: null, hijacking: false }
+      row = {
+        address: parsed.address, sent: 0, answered: 0, timeouts: 0, servfail: 0, refused: 0, truncated: 0, rtt_ms: 0,
+        answerRate: null, averageRttMs: null, hijacking: false,
+      }
       byAddress.set(parsed.address, row)
     }
     if (parsed.stat === 'hijacking') row.hijacking = value > 0
     else row[parsed.stat] = value
   }
-  const rows = [...byAddress.values()].map((row) => ({ ...row, answerRate: row.sent > 0 ? row.answered / row.sent : null }))
+  const rows = [...byAddress.values()].map((row) => ({
+    ...row,
+    answerRate: row.sent > 0 ? row.answered / row.sent : null,
+    averageRttMs: row.answered > 0 ? row.rtt_ms / row.answered : null,
+  }))
   return rows.sort((a, b) => b.sent - a.sent || a.address.localeCompare(b.address))
 }
