@@ -159,6 +159,10 @@ public sealed class HttpProber : IDisposable
         private CertificateInfo? _certificate;
         private string? _connectedTo;
 
+        // Set while a proxy is asked for a tunnel: a timeout then is the proxy's failure (stalled, or dropping our
+        // packets), not the site's, so it is a proxy_error and the pool retries through another member.
+        private string? _tunnelPending;
+
         private readonly ProxyEndpoint? _proxy;
 
         public ProbeSession(HttpProber prober, string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy)
@@ -225,7 +229,9 @@ public sealed class HttpProber : IDisposable
             {
                 try
                 {
+                    _tunnelPending = proxy.ToString();
                     var tunnel = await ProxyTunnel.OpenAsync(proxy, new IPEndPoint(permitted[0], context.DnsEndPoint.Port), ct);
+                    _tunnelPending = null;
                     _connectedTo = permitted[0].ToString();
                     return tunnel;
                 }
@@ -297,6 +303,10 @@ public sealed class HttpProber : IDisposable
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException or ProbeFailure or IOException or AuthenticationException && !ct.IsCancellationRequested)
             {
                 var (outcome, message) = Classify(e, total.IsCancellationRequested);
+                if (outcome == HttpOutcome.Timeout && _tunnelPending is { } stalled)
+                {
+                    (outcome, message) = (HttpOutcome.ProxyError, $"proxy {stalled} did not open a tunnel in time");
+                }
                 return Result(outcome, hops, url, status) with { Error = message };
             }
         }

@@ -65,6 +65,30 @@ public sealed class ProxyTunnelTests : IAsyncLifetime
         Assert.Contains("cannot reach the proxy", dead.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_proxy_that_accepts_but_never_answers_is_a_proxy_error_and_the_pool_retries_through_another()
+    {
+        await using var microsocks = await ProxyServers.MicrosocksAsync();
+        using var stalling = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        stalling.Start(); // accepts connections (the kernel completes the handshake) and never says a word
+        var stalled = new ProxyEndpoint(ProxyProtocol.Http, "127.0.0.1", ((IPEndPoint)stalling.LocalEndpoint).Port);
+        var working = new ProxyEndpoint(ProxyProtocol.Socks5, "127.0.0.1", microsocks.Port);
+        var persona = new HttpPersonaConfig { Name = "lab", SchemeOrder = SchemeOrder.Http, HttpPorts = [_lab.HttpPort], ConnectTimeoutMs = 300, TotalTimeoutMs = 2_000 };
+        HttpProber Prober(ProxyEndpoint? proxy, Core.Proxies.ProxyRotator? pool) => new(new HttpProberOptions
+        {
+            Persona = persona, Guard = new NetworkGuard(allowPrivateTargets: true), Proxy = proxy, ProxyPool = pool, ProxyRetries = 1,
+        });
+
+        using var alone = Prober(stalled, null);
+        var stuck = await alone.ProbeAsync("site.lab.test", [IPAddress.Loopback]);
+        using var pooled = Prober(null, new Core.Proxies.ProxyRotator([(stalled, 1), (working, 1)], Core.Proxies.ProxyRotation.RoundRobin));
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => pooled.ProbeAsync("site.lab.test", [IPAddress.Loopback])));
+
+        Assert.Equal(HttpOutcome.ProxyError, stuck.Outcome);
+        Assert.Contains("did not open a tunnel in time", stuck.Error, StringComparison.Ordinal);
+        Assert.All(results, r => Assert.Equal((HttpOutcome.Ok, working.ToString()), (r.Outcome, r.Proxy)));
+    }
+
     [Theory]
     [InlineData("socks5://u:p%40ss@127.0.0.1:1080", ProxyProtocol.Socks5, "u", "p@ss")]
     [InlineData("http://10.0.0.1:3128", ProxyProtocol.Http, null, null)]
