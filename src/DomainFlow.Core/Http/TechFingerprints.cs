@@ -44,17 +44,78 @@ public sealed class TechFingerprints
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        var technologiesElement = root.TryGetProperty("technologies", out var t) ? t : root;
         var categories = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.TryGetProperty("categories", out var c) && c.ValueKind == JsonValueKind.Object)
+        ReadCategories(root.TryGetProperty("categories", out var c) ? c : default, categories);
+        var technologies = new List<Technology>();
+        ReadTechnologies(root.TryGetProperty("technologies", out var t) ? t : root, categories, technologies);
+        return new TechFingerprints(technologies);
+    }
+
+    /// <summary>
+    /// A Wappalyzer-format file, or a folder laid out as Wappalyzer ships it: <c>categories.json</c> (id → { "name" })
+    /// beside technology files (<c>a.json</c> … <c>z.json</c>, <c>_.json</c>), merged. Throws <see cref="IOException"/>
+    /// or <see cref="JsonException"/> naming the file that is missing or malformed.
+    /// </summary>
+    public static TechFingerprints LoadPath(string path)
+    {
+        if (!Directory.Exists(path))
         {
-            foreach (var category in c.EnumerateObject())
+            if (!File.Exists(path))
             {
-                categories[category.Name] = category.Value.TryGetProperty("name", out var n) ? n.GetString() ?? category.Name : category.Name;
+                throw new FileNotFoundException($"{path}: no such file or folder of technology fingerprints");
             }
+            using var file = File.OpenRead(path);
+            return Parsing(path, () => Load(file));
+        }
+        var categories = new Dictionary<string, string>(StringComparer.Ordinal);
+        var categoriesFile = Path.Combine(path, "categories.json");
+        if (File.Exists(categoriesFile))
+        {
+            using var document = Parsing(categoriesFile, () => JsonDocument.Parse(File.ReadAllBytes(categoriesFile)));
+            ReadCategories(document.RootElement, categories);
         }
         var technologies = new List<Technology>();
-        foreach (var tech in technologiesElement.EnumerateObject())
+        foreach (var file in Directory.EnumerateFiles(path, "*.json").Where(f => f != categoriesFile).Order(StringComparer.Ordinal))
+        {
+            using var document = Parsing(file, () => JsonDocument.Parse(File.ReadAllBytes(file)));
+            ReadTechnologies(document.RootElement.TryGetProperty("technologies", out var t) ? t : document.RootElement, categories, technologies);
+        }
+        return technologies.Count > 0 ? new TechFingerprints(technologies) : throw new JsonException($"{path}: no technology fingerprints in its .json files");
+    }
+
+    private static T Parsing<T>(string file, Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (JsonException e)
+        {
+            throw new JsonException($"{file}: not Wappalyzer-format JSON ({e.Message})", e);
+        }
+    }
+
+    private static void ReadCategories(JsonElement element, Dictionary<string, string> categories)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        foreach (var category in element.EnumerateObject())
+        {
+            categories[category.Name] = category.Value.ValueKind == JsonValueKind.Object && category.Value.TryGetProperty("name", out var n)
+                ? n.GetString() ?? category.Name
+                : category.Name;
+        }
+    }
+
+    private static void ReadTechnologies(JsonElement element, Dictionary<string, string> categories, List<Technology> technologies)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException("expected an object of technologies");
+        }
+        foreach (var tech in element.EnumerateObject())
         {
             if (tech.Value.ValueKind != JsonValueKind.Object)
             {
@@ -69,7 +130,6 @@ public sealed class TechFingerprints
                 Named(v, "headers"), Named(v, "cookies"), Named(v, "meta"), Patterns(v, "html"), Patterns(v, "scriptSrc"),
                 v.TryGetProperty("implies", out var implies) ? Strings(implies).Select(i => i.Split("\\;")[0]).ToArray() : []));
         }
-        return new TechFingerprints(technologies);
     }
 
     public IReadOnlyList<DetectedTech> Detect(PageEvidence page)

@@ -49,7 +49,7 @@ public static class HttpPersonasApi
 
     /// <summary>Fetches the domain through the persona at the given addresses; the network guard of the deployment applies.</summary>
     private static async Task<Results<Ok<HttpPersonaTestReport>, ProblemHttpResult>> TestAsync(
-        Guid id, HttpPersonaTestRequest request, HttpPersonaStore personas, NetworkOptions network, CancellationToken ct)
+        Guid id, HttpPersonaTestRequest request, HttpPersonaStore personas, NetworkOptions network, TechFingerprints technologies, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var domain = (request.Domain ?? "").Trim().TrimEnd('.').ToLowerInvariant();
@@ -82,7 +82,7 @@ public static class HttpPersonasApi
             return (ProblemHttpResult)Problems.NotFound(Kind.Title);
         }
         var config = persona.Config;
-        using var prober = new HttpProber(new HttpProberOptions { Persona = config, Guard = network.CreateGuard(), Favicon = true });
+        using var prober = new HttpProber(new HttpProberOptions { Persona = config, Guard = network.CreateGuard(), Technologies = technologies, Favicon = true });
         var result = await prober.ProbeAsync(domain, addresses, ct);
         var sent = new HttpPersonaSent(domain, [.. addresses.Select(a => a.ToString())], config.UserAgents, config.Headers, config.AcceptLanguage,
             config.SchemeOrder, config.HttpPorts, config.HttpsPorts, $"TLS {config.TlsMinVersion}–{config.TlsMaxVersion}");

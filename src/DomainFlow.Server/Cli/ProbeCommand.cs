@@ -37,9 +37,10 @@ public static class ProbeCommand
         var text = new Option<bool>("--text") { Description = "Include each page's visible text" };
         var input = new Option<FileInfo?>("--input") { Description = "Read from this file instead of stdin" };
         var proxy = new Option<string?>("--proxy") { Description = "Tunnel through a proxy: http://[user:pass@]host:port, https://…, socks4://…, socks5://…" };
+        var tech = new Option<string?>("--tech") { Description = "Technology fingerprints in the Wappalyzer format: a JSON file, or a folder of them with categories.json (default: the set shipped with DomainFlow)" };
         var command = new Command("probe", "Probe sites over HTTP(S); one JSON object per input line on stdout.")
         {
-            persona, keywords, concurrency, allowPrivate, resolvers, favicon, text, input, proxy,
+            persona, keywords, concurrency, allowPrivate, resolvers, favicon, text, input, proxy, tech,
         };
         command.SetAction(async (result, ct) =>
         {
@@ -48,8 +49,10 @@ public static class ProbeCommand
             KeywordMatcher? matcher;
             BulkResolverOptions? lookups;
             ProxyEndpoint? tunnel = null;
+            TechFingerprints technologies;
             try
             {
+                technologies = result.GetValue(tech) is { } techPath ? TechFingerprints.LoadPath(techPath) : TechFingerprints.Default;
                 config = LoadSingle<HttpPersonaConfig>(result.GetValue(persona), "HTTP persona") ?? new HttpPersonaConfig { Name = "command line" };
                 config = HttpPersonaConfig.Canonical(config);
                 var errors = config.Validate();
@@ -89,6 +92,7 @@ public static class ProbeCommand
                 Persona = config,
                 Guard = new NetworkGuard(result.GetValue(allowPrivate)),
                 Keywords = matcher,
+                Technologies = technologies,
                 Favicon = result.GetValue(favicon),
                 KeepText = result.GetValue(text),
                 ResolveHost = hostLookup is null ? null : hostLookup.LookupAsync,

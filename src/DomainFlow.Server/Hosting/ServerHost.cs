@@ -139,8 +139,29 @@ public static class ServerHost
         var network = configuration.GetSection("Network").Get<Core.Http.NetworkOptions>() ?? new Core.Http.NetworkOptions();
         network.CreateGuard(); // a mistyped Network:AllowedTargets range stops the start, not the first probe
         services.AddSingleton(network);
+        services.AddSingleton(TechnologyFingerprints(configuration["Http:Technologies"]));
         services.AddSingleton(NodeIdentity.Load(configuration["Node:Id"], options.DataDirectory));
         return services;
+    }
+
+    /// <summary>
+    /// The fingerprints the HTTP engine detects technologies with: the small set shipped with DomainFlow, or the
+    /// Wappalyzer-format file or folder <c>Http:Technologies</c> names (read once; a bad one stops the start).
+    /// </summary>
+    private static Core.Http.TechFingerprints TechnologyFingerprints(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return Core.Http.TechFingerprints.Default;
+        }
+        try
+        {
+            return Core.Http.TechFingerprints.LoadPath(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new InvalidOperationException($"Http:Technologies: {e.Message}", e);
+        }
     }
 
     private static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)

@@ -20,17 +20,17 @@ namespace DomainFlow.Store.Http;
 /// <see cref="HttpPhaseConfig.PerIpConcurrency"/> per address; stores one result per domain. Counters: one per
 /// outcome, plus "parked" and "keyword_matches" (domains with at least one hit).
 /// </summary>
-public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, NetworkOptions network) : IShardProcessor
+public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, NetworkOptions network, TechFingerprints? technologies = null) : IShardProcessor
 {
     /// <summary>SQL condition on alias d (a dns_results row): the domain has no HTTP result yet.</summary>
     internal const string WithoutResult = "NOT EXISTS (SELECT 1 FROM http_results h WHERE h.campaign_seq = d.campaign_seq AND h.ordinal = d.ordinal)";
 
     public PhaseName Phase => PhaseName.HttpKeywordAnalysis;
 
-    public IShardSession Open(JobLease lease) => new Session(db, stores, network, lease, HttpPhaseConfigRules.Parse(lease.ConfigJson));
+    public IShardSession Open(JobLease lease) => new Session(db, stores, network, technologies ?? TechFingerprints.Default, lease, HttpPhaseConfigRules.Parse(lease.ConfigJson));
 
     private sealed class Session(
-        Database db, HttpPhaseStores stores, NetworkOptions network, JobLease lease, HttpPhaseConfig config)
+        Database db, HttpPhaseStores stores, NetworkOptions network, TechFingerprints technologies, JobLease lease, HttpPhaseConfig config)
         : IShardSession
     {
         private readonly Dictionary<Guid, HttpProber> _probers = [];
@@ -112,6 +112,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
                     Persona = persona.Config,
                     Guard = network.CreateGuard(),
                     Keywords = _keywords,
+                    Technologies = technologies,
                     Favicon = config.Favicon,
                     ResolveHost = _redirects is null ? null : _redirects.LookupAsync,
                     ProxyPool = _pool,

@@ -49,6 +49,31 @@ public sealed class ProbeCommandTests
     }
 
     [Fact]
+    public async Task Probe_detects_technologies_with_a_wappalyzer_folder_given_by_tech_and_refuses_a_missing_one()
+    {
+        await using var web = await LabWebServer.StartAsync(new Dictionary<string, LabSite> { ["shop.lab.test"] = LabWebServer.Sites.Page("Acme", "<div class=\"acme-cart\">0 items</div>") });
+        var dir = Directory.CreateTempSubdirectory("domainflow-probe-");
+        var persona = Path.Combine(dir.FullName, "persona.json");
+        await File.WriteAllTextAsync(persona, new JsonObject { ["name"] = "lab", ["schemeOrder"] = "http", ["httpPorts"] = new JsonArray(web.HttpPort) }.ToJsonString());
+        var tech = Directory.CreateDirectory(Path.Combine(dir.FullName, "technologies")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(tech, "categories.json"), """{ "6": { "name": "Ecommerce" }, "27": { "name": "Programming languages" } }""");
+        await File.WriteAllTextAsync(Path.Combine(tech, "a.json"), """{ "AcmeCart": { "cats": [6], "html": "class=\"acme-cart\"", "implies": "Lisp" }, "Lisp": { "cats": [27] } }""");
+        const string line = """{"name":"shop.lab.test","status":"resolved","ips":["127.0.0.1"]}""";
+
+        var probed = await CliProcess.RunWithInputAsync(line + "\n", null, "probe", "--allow-private", "--persona", persona, "--tech", tech);
+        var missing = await CliProcess.RunWithInputAsync(line + "\n", null, "probe", "--allow-private", "--tech", Path.Combine(dir.FullName, "nowhere"));
+
+        Assert.True(probed.ExitCode == 0, probed.Stderr);
+        var technologies = JsonNode.Parse(Assert.Single(probed.Lines))!["technologies"]!.AsArray();
+        Assert.Equal(["AcmeCart:Ecommerce", "Lisp:Programming languages"],
+            technologies.Select(t => $"{t!["name"]!.GetValue<string>()}:{t["categories"]![0]!.GetValue<string>()}"));
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("nowhere", missing.Stderr, StringComparison.Ordinal);
+        Assert.Empty(missing.Stdout);
+        dir.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task Loopback_targets_are_refused_without_allow_private_and_bad_options_exit_2()
     {
         var refused = await CliProcess.RunWithInputAsync("""{"name":"a.test","status":"resolved","ips":["127.0.0.1"]}""" + "\n", null, "probe");

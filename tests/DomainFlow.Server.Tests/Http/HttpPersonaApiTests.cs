@@ -91,7 +91,9 @@ public sealed class HttpPersonaApiTests
     public async Task Test_fetches_through_the_persona_and_the_network_guard_applies_unless_the_deployment_allows_private_targets()
     {
         await using var lab = await LabWebServer.StartAsync(new Dictionary<string, LabSite> { ["site.lab.test"] = LabWebServer.Sites.Page("Lab site", "<p>hello lab</p>") });
-        await using var allowing = await TestServer.StartAsync("sqlite", 0, "--Network:AllowPrivateTargets=true");
+        var fingerprints = Path.Combine(Directory.CreateTempSubdirectory("domainflow-tech-").FullName, "technologies.json");
+        await File.WriteAllTextAsync(fingerprints, """{ "technologies": { "LabGreeter": { "html": "hello lab" } } }""");
+        await using var allowing = await TestServer.StartAsync("sqlite", 0, "--Network:AllowPrivateTargets=true", $"--Http:Technologies={fingerprints}");
         await using var guarded = await TestServer.StartAsync(workers: 0);
         var persona = new JsonObject { ["name"] = "Lab", ["schemeOrder"] = "http", ["httpPorts"] = new JsonArray(lab.HttpPort), ["userAgents"] = new JsonArray("LabAgent/1") };
         var request = new JsonObject { ["domain"] = "site.lab.test", ["addresses"] = new JsonArray("127.0.0.1") };
@@ -108,6 +110,15 @@ public sealed class HttpPersonaApiTests
         Assert.Equal("blocked_target", blocked["result"]!["outcome"]!.GetValue<string>());
         Assert.Equal(2, lab.Requests.GetValueOrDefault("site.lab.test")); // the page and its favicon; none from the guarded server
         Assert.NotNull(report["result"]!["faviconHash"]);
+        Assert.Equal("LabGreeter", report["result"]!["technologies"]![0]!["name"]!.GetValue<string>()); // the deployment's fingerprints
         Assert.Equal((400, "addresses[0] domain"), (bad, Keys(badProblem)));
+    }
+
+    [Fact]
+    public async Task A_technologies_path_that_does_not_exist_stops_the_start_with_its_name()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestServer.StartAsync("sqlite", 0, "--Http:Technologies=/nonexistent/fingerprints.json"));
+
+        Assert.StartsWith("Http:Technologies: /nonexistent/fingerprints.json", error.Message, StringComparison.Ordinal);
     }
 }
