@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace DomainFlow.Core.Keywords;
@@ -8,8 +9,13 @@ public sealed record KeywordSnippet(int Offset, string Text);
 
 /// <summary>What one rule found: every occurrence counted, up to the set's limit of snippets kept.</summary>
 /// <param name="Error">Set when a backtracking regex ran out of time: the count is what it found until then.</param>
+/// <param name="Set">The keyword set the rule belongs to; null for ad-hoc keywords.</param>
 public sealed record KeywordHit(
-    int Rule, string Pattern, KeywordRuleType Type, string? Category, double Weight, int Count, IReadOnlyList<KeywordSnippet> Snippets, string? Error = null);
+    int Rule, string Pattern, KeywordRuleType Type, string? Category, double Weight, int Count, IReadOnlyList<KeywordSnippet> Snippets,
+    string? Error = null, string? Set = null);
+
+/// <summary>Rules that came together: one keyword set (its name and its snippet limit), or the ad-hoc keywords.</summary>
+public sealed record KeywordRuleGroup(string? Set, IReadOnlyList<KeywordRule> Rules, int MaxSnippets = 3);
 
 /// <summary>Every rule with at least one hit, and their score.</summary>
 public sealed record KeywordMatches(IReadOnlyList<KeywordHit> Hits, double Score)
@@ -26,14 +32,21 @@ public sealed record KeywordMatches(IReadOnlyList<KeywordHit> Hits, double Score
 public sealed class KeywordMatcher
 {
     private readonly KeywordRule[] _rules;
-    private readonly int _maxSnippets;
+    private readonly string?[] _sets;
+    private readonly int[] _maxSnippets;
     private readonly ILiteralScanner[] _literals;
     private readonly (int Rule, Regex Regex)[] _regexes;
 
     public KeywordMatcher(IReadOnlyList<KeywordRule> rules, int maxSnippets = 3)
+        : this([new KeywordRuleGroup(null, rules, maxSnippets)])
     {
-        _rules = [.. rules];
-        _maxSnippets = maxSnippets;
+    }
+
+    private KeywordMatcher(IReadOnlyList<KeywordRuleGroup> groups)
+    {
+        _rules = [.. groups.SelectMany(g => g.Rules)];
+        _sets = [.. groups.SelectMany(g => g.Rules.Select(_ => g.Set))];
+        _maxSnippets = [.. groups.SelectMany(g => g.Rules.Select(_ => g.MaxSnippets))];
         var literals = _rules.Select((rule, index) => (rule, index)).Where(x => x.rule.Type == KeywordRuleType.String && x.rule.Pattern.Length > 0).ToList();
         _literals = new[] { true, false }
             .Select(ignoreCase => literals.Where(x => x.rule.CaseSensitive != ignoreCase).Select(x => (x.index, x.rule.Pattern)).ToList())
@@ -45,6 +58,9 @@ public sealed class KeywordMatcher
             .Select(x => (x.index, KeywordPatterns.Compile(x.rule.Pattern, x.rule.CaseSensitive)))
             .ToArray();
     }
+
+    /// <summary>Several sets matched in one pass; each hit names its set and keeps that set's number of snippets.</summary>
+    public static KeywordMatcher ForGroups(IReadOnlyList<KeywordRuleGroup> groups) => new(groups);
 
     public int RuleCount => _rules.Length;
 
@@ -74,17 +90,23 @@ public sealed class KeywordMatcher
         }
         foreach (var (rule, regex) in _regexes)
         {
+            // The engine's timeout bounds one match call; a pattern matching thousands of times must not add them up.
+            var deadline = Stopwatch.GetTimestamp() + (long)(KeywordPatterns.BacktrackingTimeout.TotalSeconds * Stopwatch.Frequency);
             try
             {
                 foreach (var match in regex.EnumerateMatches(text))
                 {
                     Record(tally, rule, text, match.Index, match.Length);
+                    if (Stopwatch.GetTimestamp() > deadline)
+                    {
+                        throw new RegexMatchTimeoutException();
+                    }
                 }
             }
             catch (RegexMatchTimeoutException)
             {
                 tally.Errors ??= new string?[_rules.Length];
-                tally.Errors[rule] = $"stopped after {KeywordPatterns.BacktrackingTimeout.TotalMilliseconds:F0} ms: the pattern backtracks too much on this text";
+                tally.Errors[rule] = $"stopped after {KeywordPatterns.BacktrackingTimeout.TotalMilliseconds:F0} ms: the pattern takes too long on this text";
             }
         }
         var hits = new List<KeywordHit>();
@@ -96,7 +118,7 @@ public sealed class KeywordMatcher
                 continue;
             }
             var rule = _rules[i];
-            hits.Add(new KeywordHit(i, rule.Pattern, rule.Type, rule.Category, rule.Weight, tally.Counts[i], tally.Snippets[i] ?? [], error));
+            hits.Add(new KeywordHit(i, rule.Pattern, rule.Type, rule.Category, rule.Weight, tally.Counts[i], tally.Snippets[i] ?? [], error, _sets[i]));
         }
         return new KeywordMatches(hits, Score(hits));
     }
@@ -104,7 +126,7 @@ public sealed class KeywordMatcher
     private void Record(Tally tally, int rule, ReadOnlySpan<char> text, int index, int length)
     {
         tally.Counts[rule]++;
-        if (tally.Counts[rule] > _maxSnippets)
+        if (tally.Counts[rule] > _maxSnippets[rule])
         {
             return;
         }

@@ -210,6 +210,6 @@ public static class ProbeCommand
                 errors.Add($"keywords.{field}", message);
             }
         }
-        return problems.Count == 0 ? new KeywordMatcher(set.Rules, set.MaxSnippets) : null;
+        return problems.Count == 0 ? KeywordMatcher.ForGroups([new KeywordRuleGroup(set.Name, set.Rules, set.MaxSnippets)]) : null;
     }
 }

@@ -11,7 +11,7 @@ namespace DomainFlow.Store.Http;
 
 /// <summary>What an HTTP run needs from the store, checked: personas and keyword sets that exist and are enabled.</summary>
 public sealed record HttpPhaseResources(
-    IReadOnlyList<NamedResource<HttpPersonaConfig>> Personas, IReadOnlyList<KeywordRule> Rules, int MaxSnippets, NamedResource<DnsPersonaConfig>? RedirectDns,
+    IReadOnlyList<NamedResource<HttpPersonaConfig>> Personas, IReadOnlyList<KeywordRuleGroup> Keywords, NamedResource<DnsPersonaConfig>? RedirectDns,
     NamedResource<Core.Proxies.ProxyPoolConfig>? ProxyPool);
 
 /// <summary>The stores an HTTP run reads its configuration's resources from.</summary>
@@ -45,8 +45,7 @@ public static class HttpPhaseConfigRules
                 found.Add(persona);
             }
         }
-        var rules = new List<KeywordRule>(config.AdHocRules);
-        var maxSnippets = 3;
+        var keywords = new List<KeywordRuleGroup> { new(null, config.AdHocRules) };
         for (var i = 0; i < config.KeywordSetIds.Count; i++)
         {
             var set = await keywordSets.GetAsync(config.KeywordSetIds[i], ct);
@@ -60,8 +59,7 @@ public static class HttpPhaseConfigRules
             }
             else
             {
-                rules.AddRange(set.Config.Rules);
-                maxSnippets = Math.Max(maxSnippets, set.Config.MaxSnippets);
+                keywords.Add(new KeywordRuleGroup(set.Config.Name, set.Config.Rules, set.Config.MaxSnippets));
             }
         }
         NamedResource<DnsPersonaConfig>? redirectDns = null;
@@ -86,6 +84,6 @@ public static class HttpPhaseConfigRules
                 errors.Add("proxyPoolId", $"the proxy pool '{pool.Config.Name}' is disabled");
             }
         }
-        return errors.IsEmpty ? new HttpPhaseResources(found, rules, maxSnippets, redirectDns, pool) : throw new ValidationException(errors);
+        return errors.IsEmpty ? new HttpPhaseResources(found, keywords, redirectDns, pool) : throw new ValidationException(errors);
     }
 }

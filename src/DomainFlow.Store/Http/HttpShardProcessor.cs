@@ -99,7 +99,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
         {
             _resources ??= await HttpPhaseConfigRules.ResolveAsync(config, stores, ct);
             _pool ??= _resources.ProxyPool is { } pool ? await RotatorAsync(pool.Config, ct) : null;
-            _keywords ??= _resources.Rules.Count == 0 ? null : new KeywordMatcher(_resources.Rules, _resources.MaxSnippets);
+            _keywords ??= _resources.Keywords.All(g => g.Rules.Count == 0) ? null : KeywordMatcher.ForGroups(_resources.Keywords);
             if (_redirects is null && _resources.RedirectDns is { } dns)
             {
                 _redirects = new HostLookup(dns.Config.ToResolverOptions());

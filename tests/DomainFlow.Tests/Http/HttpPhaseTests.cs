@@ -97,7 +97,10 @@ public sealed class HttpPhaseTests
             if (kind == WebSiteKind.Brand)
             {
                 var hits = JsonSerializer.Deserialize<List<KeywordHit>>(http.KeywordHits!, DomainFlowJson.Options)!;
-                Assert.Equal(WebWorld.BrandMentions(d.Name), Assert.Single(hits, h => h.Category == "brand").Count);
+                var brand = Assert.Single(hits, h => h.Category == "brand");
+                Assert.Equal(WebWorld.BrandMentions(d.Name), brand.Count);
+                Assert.StartsWith("brand ", brand.Set, StringComparison.Ordinal); // attributed to its keyword set
+                Assert.All(hits.Where(h => h.Category == "ad hoc"), h => Assert.Null(h.Set));
             }
             if (kind == WebSiteKind.Redirect)
             {

@@ -79,8 +79,41 @@ public sealed class KeywordMatcherTests
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed.TotalSeconds:F1} s");
         var stopped = Assert.Single(result.Hits, h => h.Rule == 0);
-        Assert.Contains("backtracks too much", stopped.Error, StringComparison.Ordinal);
+        Assert.Contains("takes too long", stopped.Error, StringComparison.Ordinal);
         Assert.Equal(5_000, Assert.Single(result.Hits, h => h.Rule == 1).Count); // the other rules still ran
+    }
+
+    [Fact]
+    public void A_backtracking_pattern_with_many_slow_matches_stops_at_one_deadline_for_the_whole_text()
+    {
+        // Each match call first wades through a run of a's that (a|aa)* explores exponentially (well under the
+        // per-call timeout), then matches the short "aX" after it: thousands of calls that would add up to seconds.
+        var matcher = new KeywordMatcher([new(@"(?<=\s)(a|aa)*X", KeywordRuleType.Regex)]);
+        var text = string.Concat(Enumerable.Repeat(" " + new string('a', 22) + "Y aX", 20_000));
+        var clock = Stopwatch.StartNew();
+
+        var result = matcher.Match(text);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed.TotalSeconds:F1} s");
+        var stopped = Assert.Single(result.Hits);
+        Assert.Contains("takes too long", stopped.Error, StringComparison.Ordinal);
+        Assert.InRange(stopped.Count, 1, 19_999);
+    }
+
+    [Fact]
+    public void Rules_of_several_sets_name_their_set_and_keep_that_sets_number_of_snippets()
+    {
+        var matcher = KeywordMatcher.ForGroups([
+            new KeywordRuleGroup(null, [new KeywordRule("sale", Category: "ad hoc")]),
+            new KeywordRuleGroup("Brands", [new KeywordRule("acme")], MaxSnippets: 1),
+            new KeywordRuleGroup("Shops", [new KeywordRule("shop"), new KeywordRule("acme")], MaxSnippets: 4),
+        ]);
+
+        var hits = matcher.Match("acme shop, acme sale, acme shop, acme").Hits;
+
+        Assert.Equal(
+            [(null, "sale", 1, 1), ("Brands", "acme", 4, 1), ("Shops", "shop", 2, 2), ("Shops", "acme", 4, 4)],
+            hits.Select(h => (h.Set, h.Pattern, h.Count, h.Snippets.Count)));
     }
 
     [Fact]

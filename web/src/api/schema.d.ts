@@ -3202,6 +3202,7 @@ export interface components {
             count: number;
             snippets: components["schemas"]["KeywordSnippet"][];
             error?: null | string;
+            set?: null | string;
         };
         KeywordRule: {
             pattern: string;

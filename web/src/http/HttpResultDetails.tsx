@@ -75,8 +75,10 @@ function KeywordHits({ result }: { result: HttpResultView }) {
         {result.keywordHits.map((hit) => (
           <li key={`${hit.rule}-${hit.pattern}`} data-testid="http-keyword-hit" data-pattern={hit.pattern}>
             <span className="font-mono">{hit.pattern}</span> × {hit.count}{hit.category && <span className="text-zinc-500"> · {hit.category}</span>}
+            {hit.set && <span className="text-zinc-500" data-testid="http-keyword-hit-set"> · set {hit.set}</span>}
             {hit.error && <span className="text-red-600 dark:text-red-400"> · {hit.error}</span>}
-            {hit.snippets.map((s) => <q key={s.offset} className="block truncate text-zinc-500" title={s.text}>{s.text}</q>)}
+            {/* Context wraps: a single truncated line would hide most of what the snippet is for. */}
+            {hit.snippets.map((s) => <q key={s.offset} className="block break-words text-zinc-500">{s.text}</q>)}
           </li>
         ))}
       </ul>
