@@ -63,11 +63,13 @@ public sealed class HttpProber : IDisposable
             var tried = new List<ProxyEndpoint>();
             var proxy = _options.ProxyPool?.Pick(domain, tried) ?? _options.Proxy;
             result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
+            _options.ProxyPool?.Report(proxy!, result.Outcome == HttpOutcome.ProxyError);
             for (var attempt = 1; result.Outcome == HttpOutcome.ProxyError && _options.ProxyPool is { } pool && attempt <= _options.ProxyRetries; attempt++)
             {
                 tried.Add(proxy!);
                 proxy = pool.Pick(domain, tried);
                 result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
+                pool.Report(proxy, result.Outcome == HttpOutcome.ProxyError);
             }
             result = result with { Proxy = proxy?.ToString() };
         }

@@ -43,6 +43,7 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
         private KeywordMatcher? _keywords;
         private HostLookup? _redirects;
         private ProxyRotator? _pool;
+        private Guid[] _poolMembers = [];
         private long _next = lease.Cursor;
         private long _batches;
 
@@ -99,6 +100,10 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
         {
             _resources ??= await HttpPhaseConfigRules.ResolveAsync(config, stores, ct);
             _pool ??= _resources.ProxyPool is { } pool ? await RotatorAsync(pool.Config, ct) : null;
+            if (_resources.ProxyPool is { } current)
+            {
+                await RefreshUsableAsync(current.Config, ct);
+            }
             _keywords ??= _resources.Keywords.All(g => g.Rules.Count == 0) ? null : KeywordMatcher.ForGroups(_resources.Keywords);
             if (_redirects is null && _resources.RedirectDns is { } dns)
             {
@@ -124,20 +129,39 @@ public sealed class HttpShardProcessor(Database db, HttpPhaseStores stores, Netw
             return prober;
         }
 
-        /// <summary>The pool's enabled members that are not unhealthy, with their passwords, for this shard.</summary>
+        /// <summary>The pool's members with their passwords, for this shard; which of them are in rotation is refreshed per batch.</summary>
         private async Task<ProxyRotator> RotatorAsync(ProxyPoolConfig pool, CancellationToken ct)
         {
             var members = new List<(ProxyEndpoint, int)>();
+            var ids = new List<Guid>();
             foreach (var member in pool.Members)
             {
-                if (await stores.Proxies.EndpointAsync(member.ProxyId, usableOnly: true, ct) is { } endpoint)
+                if (await stores.Proxies.EndpointAsync(member.ProxyId, usableOnly: false, ct) is { } endpoint)
                 {
                     members.Add((endpoint, member.Weight));
+                    ids.Add(member.ProxyId);
                 }
             }
-            return members.Count > 0 ? new ProxyRotator(members, pool.Rotation)
-                : throw new InvalidOperationException($"No proxy of the pool '{pool.Name}' is usable: each is deleted, disabled or unhealthy.");
+            _poolMembers = [.. ids];
+            return members.Count > 0 ? new ProxyRotator(members, pool.Rotation) : throw NoUsableProxy(pool);
         }
+
+        /// <summary>
+        /// The health monitor's current verdicts, once per batch: a member it marked unhealthy (or a user disabled)
+        /// leaves the rotation, one that recovered comes back, without waiting for the shard to end.
+        /// </summary>
+        private async Task RefreshUsableAsync(ProxyPoolConfig pool, CancellationToken ct)
+        {
+            var usable = await stores.Proxies.UsableAsync(_poolMembers, ct);
+            if (usable.Count == 0)
+            {
+                throw NoUsableProxy(pool);
+            }
+            _pool!.SetUsable([.. _poolMembers.Select(usable.Contains)]);
+        }
+
+        private static InvalidOperationException NoUsableProxy(ProxyPoolConfig pool) =>
+            new($"No proxy of the pool '{pool.Name}' is usable: each is deleted, disabled or unhealthy.");
 
         public Task WriteAsync(DbConnection connection, DbTransaction transaction, ShardBatch batch, CancellationToken ct) =>
             connection.ExecuteAsync(new CommandDefinition(HttpResultRow.UpsertSql,

@@ -195,6 +195,12 @@ public sealed class ProxyStore(Database db, ISecretProtector secrets)
             row.PasswordSecret is null ? null : secrets.Unprotect(row.PasswordSecret));
     }
 
+    /// <summary>Which of these proxies are in rotation now: enabled and not unhealthy.</summary>
+    public async Task<IReadOnlySet<Guid>> UsableAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
+        ids.Count == 0 ? new HashSet<Guid>() : (await db.QueryAsync<string>(
+            "SELECT id FROM proxies WHERE id IN @ids AND enabled = 1 AND status <> 'unhealthy'",
+            new { ids = ids.Select(id => id.ToString()).ToArray() }, ct)).Select(Guid.Parse).ToHashSet();
+
     /// <summary>Enabled proxies due for a health check, soonest first.</summary>
     public async Task<IReadOnlyList<Guid>> DueAsync(int limit, CancellationToken ct = default) =>
         (await db.QueryAsync<string>("SELECT id FROM proxies WHERE enabled = 1 AND next_check_at <= @now ORDER BY next_check_at LIMIT @limit",

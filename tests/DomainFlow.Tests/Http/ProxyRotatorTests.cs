@@ -37,4 +37,42 @@ public sealed class ProxyRotatorTests
         Assert.Single(Enumerable.Range(0, 20).Select(_ => sticky.Pick("shop.example.test", [])).Distinct());
         Assert.True(Enumerable.Range(0, 50).Select(i => sticky.Pick($"site{i}.test", [])).Distinct().Count() > 1);
     }
+
+    [Fact]
+    public void A_member_failing_in_a_row_is_benched_for_a_while_and_comes_back()
+    {
+        var clock = new Support.ManualClock();
+        var rotator = new ProxyRotator([(A, 1), (B, 1)], ProxyRotation.RoundRobin, clock);
+        for (var i = 0; i < ProxyRotator.BenchAfterFailures; i++)
+        {
+            rotator.Report(A, proxyFailed: true);
+        }
+
+        var benched = Enumerable.Range(0, 4).Select(_ => rotator.Pick("x.test", [])).ToList();
+        var retryOfB = rotator.Pick("x.test", [B]); // only the benched one is left untried: better it than nothing
+        clock.Advance(ProxyRotator.BenchFor + TimeSpan.FromSeconds(1));
+        var back = Enumerable.Range(0, 4).Select(_ => rotator.Pick("x.test", [])).ToList();
+
+        Assert.Equal([B, B, B, B], benched);
+        Assert.Equal(A, retryOfB);
+        Assert.Equal(2, back.Count(p => p == A));
+    }
+
+    [Fact]
+    public void A_success_resets_the_count_and_a_member_the_monitor_took_out_is_never_picked_while_another_is_usable()
+    {
+        var rotator = new ProxyRotator([(A, 1), (B, 1), (C, 1)], ProxyRotation.RoundRobin);
+        rotator.Report(B, proxyFailed: true);
+        rotator.Report(B, proxyFailed: true);
+        rotator.Report(B, proxyFailed: false);
+        rotator.Report(B, proxyFailed: true);
+        rotator.SetUsable([true, true, false]);
+
+        var picks = Enumerable.Range(0, 6).Select(_ => rotator.Pick("x.test", [])).ToList();
+        var retry = rotator.Pick("x.test", [A, B]);
+
+        Assert.Equal([A, B, A, A, B, A], picks); // C's turns go to the next usable member; B is not benched (two failures in a row)
+        Assert.DoesNotContain(C, picks);
+        Assert.NotEqual(C, retry);
+    }
 }
