@@ -56,16 +56,18 @@ export interface DialogActionsProps {
   submitLabel: string
   pendingLabel: string
   pending: boolean
+  /** The submit does something that cannot be undone (a password reset). */
+  destructive?: boolean
   /** The submit button's data-testid. */
   testId?: string
 }
 
 /** A form dialog's Cancel / submit row. */
-export function DialogActions({ onCancel, submitLabel, pendingLabel, pending, testId }: DialogActionsProps) {
+export function DialogActions({ onCancel, submitLabel, pendingLabel, pending, destructive, testId }: DialogActionsProps) {
   return (
     <div className="mt-5 flex justify-end gap-2">
       <Button onClick={onCancel}>Cancel</Button>
-      <Button type="submit" variant="primary" disabled={pending} aria-busy={pending} data-testid={testId}>
+      <Button type="submit" variant={destructive ? 'danger' : 'primary'} disabled={pending} aria-busy={pending} data-testid={testId}>
         {pending ? pendingLabel : submitLabel}
       </Button>
     </div>
