@@ -81,6 +81,7 @@ public sealed class JourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(Page.GetByTestId("proxy-row")).ToHaveCountAsync(1);
         await CapturePageAsync("proxies");
         await Page.GetByTestId("proxy-delete").ClickAsync();
+        await Page.Locator("dialog[open]").GetByTestId("confirm-action").ClickAsync();
         await Expect(Page.GetByTestId("proxy-row")).ToHaveCountAsync(0);
 
         // The wizard: the lab's pattern, with its live preview.

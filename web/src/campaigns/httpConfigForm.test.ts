@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_HTTP_CONFIG_FORM, httpFormFromConfig, redirectDnsOptions, summarizeHttpConfig, toHttpPhaseConfig, toggleId } from './httpConfigForm'
+import { DEFAULT_HTTP_CONFIG_FORM, httpFormFromConfig, redirectDnsOptions, summarizeHttpConfig, toHttpPhaseConfig } from './httpConfigForm'
 
 describe('httpConfigForm', () => {
   it('round-trips a stored configuration through the form', () => {
@@ -42,8 +42,6 @@ describe('httpConfigForm', () => {
     expect(summarizeHttpConfig({ personaIds: ['p1'], batchSize: 2000, redirectDnsPersonaId: 'd1' }, names, new Map([['d1', 'Lab resolvers']])))
       .toBe('Browser · no keywords · 50 at once (4 per IP) · batches of 2,000 · all resolved names · redirect hosts via Lab resolvers')
     expect(summarizeHttpConfig(null, names)).toBeNull()
-    expect(toggleId(['a', 'b'], 'a', false)).toEqual(['b'])
-    expect(toggleId(['b'], 'a', true)).toEqual(['b', 'a'])
   })
 
   it('offers none, the enabled DNS personas, and keeps a stored choice that is no longer usable', () => {

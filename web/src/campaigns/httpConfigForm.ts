@@ -126,9 +126,3 @@ export function redirectDnsOptions(personas: readonly Pick<DnsPersona, 'id' | 'n
     : []
   return [{ value: '', label: 'None: record redirects to other hosts' }, ...enabled, ...stale]
 }
-
-/** Adds or removes one id, keeping the order of choice. */
-export function toggleId(list: readonly string[], id: string, checked: boolean): string[] {
-  const without = list.filter((existing) => existing !== id)
-  return checked ? [...without, id] : without
-}
