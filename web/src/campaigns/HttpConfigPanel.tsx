@@ -65,7 +65,7 @@ export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpCo
           <Input id="http-per-ip" type="number" min={1} value={form.perIpConcurrency} aria-invalid={!!errors.perIpConcurrency}
             onChange={(e) => update({ perIpConcurrency: e.target.value })} data-testid="http-per-ip" />
         </Field>
-        <Field label="Batch size (optional)" htmlFor="http-batch-size" errors={errors.batchSize} hint="Names per batch; blank: 4 × sites at once.">
+        <Field label="Sites per batch (optional)" htmlFor="http-batch-size" errors={errors.batchSize} hint="Names per batch; blank: 4 × sites at once.">
           <Input id="http-batch-size" type="number" min={1} max={10000} placeholder="Server default" value={form.batchSize}
             aria-invalid={!!errors.batchSize} onChange={(e) => update({ batchSize: e.target.value })} data-testid="http-batch-size" />
         </Field>
