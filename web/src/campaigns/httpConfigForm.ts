@@ -1,4 +1,5 @@
 import type { DnsPersona, HttpNameSelection, HttpPhaseConfig } from '../api/types'
+import { asRecord } from '../lib/asRecord'
 
 /** What the HTTP configuration form edits; numbers stay text so a half-typed value is not coerced. */
 export interface HttpConfigFormState {
@@ -39,17 +40,13 @@ export const HTTP_NAME_OPTIONS = [
   { value: 'unprobed', label: 'Resolved names without a result' },
 ] as const satisfies readonly { value: HttpNameSelection; label: string }[]
 
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-}
-
 function ids(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
 }
 
 /** The stored `phase.config` (free JSON) as form state; anything missing or malformed falls back to the defaults. */
 export function httpFormFromConfig(config: unknown): HttpConfigFormState {
-  const c = record(config)
+  const c = asRecord(config)
   return {
     personaIds: ids(c.personaIds),
     keywordSetIds: ids(c.keywordSetIds),
@@ -91,7 +88,7 @@ export function toHttpPhaseConfig(form: HttpConfigFormState): HttpPhaseConfig {
 export function summarizeHttpConfig(
   config: unknown, personaNames: ReadonlyMap<string, string>, dnsPersonaNames: ReadonlyMap<string, string> = new Map(),
 ): string | null {
-  const c = record(config)
+  const c = asRecord(config)
   if (!Array.isArray(c.personaIds)) return null
   const form = httpFormFromConfig(config)
   const who = form.personaIds.map((id) => personaNames.get(id) ?? `persona ${id.slice(0, 8)}`).join(', ')
