@@ -176,6 +176,42 @@ public sealed class CampaignDetailPageTests(BrowserFixture browser) : BrowserTes
         Assert.Equal("stopped", (await GenerationStateAsync(id))["status"]!.GetValue<string>());
     });
 
+    [Fact]
+    public Task The_campaign_is_renamed_in_its_edit_dialog_and_duplicated_under_a_chosen_name() => UiAsync(async () =>
+    {
+        var id = await CreateCampaignAsync("before edit", 100);
+        await Page.GotoAsync($"/campaigns/{id}");
+        await Expect(Page.GetByTestId("campaign-name")).ToHaveTextAsync("before edit");
+        var dialog = Page.Locator("dialog[open]");
+
+        // An empty name is refused with the server's message on the field; nothing is stored.
+        await Page.GetByTestId("edit-campaign").ClickAsync();
+        await Expect(dialog.GetByTestId("edit-campaign-name")).ToHaveValueAsync("before edit");
+        await dialog.GetByTestId("edit-campaign-name").FillAsync(" ");
+        await dialog.GetByTestId("edit-campaign-save").ClickAsync();
+        await Expect(dialog.GetByTestId("error-edit-campaign-name")).ToHaveTextAsync("is required");
+        await Expect(dialog.GetByTestId("edit-campaign-name")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal("before edit", (await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}")).Body["name"]!.GetValue<string>());
+
+        await dialog.GetByTestId("edit-campaign-name").FillAsync("after edit");
+        await dialog.GetByTestId("edit-campaign-description").FillAsync("renamed from the page");
+        await dialog.GetByTestId("edit-campaign-mode").SelectOptionAsync("auto");
+        await dialog.GetByTestId("edit-campaign-save").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(Page.GetByTestId("campaign-name")).ToHaveTextAsync("after edit");
+        await Expect(Page.GetByText("renamed from the page")).ToBeVisibleAsync();
+        var (_, campaign) = await Server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}");
+        Assert.Equal(("after edit", "renamed from the page", "auto"),
+            (campaign["name"]!.GetValue<string>(), campaign["description"]!.GetValue<string>(), campaign["mode"]!.GetValue<string>()));
+
+        // Duplicate under a name of one's own: the copy opens.
+        await Page.GetByTestId("duplicate-campaign").ClickAsync();
+        await dialog.GetByTestId("duplicate-campaign-name").FillAsync("the copy");
+        await dialog.GetByTestId("duplicate-campaign-submit").ClickAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new Regex($"/campaigns/{id}$"));
+        await Expect(Page.GetByTestId("campaign-name")).ToHaveTextAsync("the copy");
+    });
+
     /// <summary>The server's processed count once it stopped moving (two equal reads 300 ms apart).</summary>
     private async Task<long> SettledProcessedAsync(string id)
     {

@@ -68,7 +68,9 @@ public sealed class JourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await Page.GetByTestId("new-keyword-set").ClickAsync();
         await Page.GetByTestId("ks-name").FillAsync("Brand");
         await Page.GetByTestId("ks-rule-pattern-0").FillAsync(WebWorld.Brand);
-        await Page.GetByTestId("ks-save").ClickAsync();
+        await Page.GetByTestId("save-keyword-set").ClickAsync();
+        await Expect(Page.GetByTestId("keyword-set-title")).ToHaveTextAsync("Brand");
+        await Page.GetByTestId("nav-keyword-sets").ClickAsync();
         await Expect(Page.GetByTestId("keyword-set-row")).ToHaveCountAsync(1);
         await CapturePageAsync("keyword-sets");
 
@@ -79,6 +81,7 @@ public sealed class JourneyTests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(Page.GetByTestId("proxy-row")).ToHaveCountAsync(1);
         await CapturePageAsync("proxies");
         await Page.GetByTestId("proxy-delete").ClickAsync();
+        await Page.Locator("dialog[open]").GetByTestId("confirm-action").ClickAsync();
         await Expect(Page.GetByTestId("proxy-row")).ToHaveCountAsync(0);
 
         // The wizard: the lab's pattern, with its live preview.

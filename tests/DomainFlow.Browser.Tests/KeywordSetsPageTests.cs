@@ -20,17 +20,19 @@ public sealed class KeywordSetsPageTests(BrowserFixture browser) : BrowserTest(b
         await Page.GetByTestId("ks-rule-pattern-1").FillAsync("(unclosed");
         await Page.GetByTestId("ks-rule-type-1").SelectOptionAsync("regex");
 
-        // The tester runs the unsaved rules: a bad regex is named, then the fixed rules count every hit.
+        // The tester runs the unsaved rules as they change: a bad regex is named by its row, then the fixed rules count every hit.
         await Page.GetByTestId("ks-test-text").FillAsync("ACME costs $5. Buy acme for $7 today.");
-        await Page.GetByTestId("ks-test").ClickAsync();
-        await Expect(Page.GetByTestId("ks-tester")).ToContainTextAsync("not a valid regular expression");
+        await Expect(Page.GetByTestId("ks-tester")).ToContainTextAsync("Rule 2 pattern: is not a valid regular expression");
         await Page.GetByTestId("ks-rule-pattern-1").FillAsync(@"\$\d+");
-        await Page.GetByTestId("ks-test").ClickAsync();
         await Expect(Page.GetByTestId("ks-test-hit")).ToHaveCountAsync(2);
         await Expect(Page.GetByTestId("ks-test-hit").First).ToHaveAttributeAsync("data-count", "2");
         await Expect(Page.GetByTestId("ks-test-score")).ToHaveTextAsync((2 * Math.Log2(3) + Math.Log2(3)).ToString("F2", System.Globalization.CultureInfo.InvariantCulture));
 
-        await Page.GetByTestId("ks-save").ClickAsync();
+        // Created, the set opens on its own page; its back link leads to the list.
+        await Page.GetByTestId("save-keyword-set").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/keyword-sets/[0-9a-f-]{36}$"));
+        await Expect(Page.GetByTestId("keyword-set-title")).ToHaveTextAsync("Brand watch");
+        await Page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Back to keyword sets" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/keyword-sets$"));
         var row = Page.GetByTestId("keyword-set-row");
         await Expect(row).ToHaveCountAsync(1);
@@ -43,8 +45,9 @@ public sealed class KeywordSetsPageTests(BrowserFixture browser) : BrowserTest(b
         // Opened again, an emptied pattern is refused with the rule's own message and nothing changes.
         await row.GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
         await Page.GetByTestId("ks-rule-pattern-0").FillAsync("");
-        await Page.GetByTestId("ks-save").ClickAsync();
+        await Page.GetByTestId("save-keyword-set").ClickAsync();
         await Expect(Page.GetByTestId("ks-rule-error-0")).ToContainTextAsync("is required");
+        await Expect(Page.GetByTestId("ks-rule-pattern-0")).ToHaveAttributeAsync("aria-invalid", "true");
         Assert.Equal("acme", (await Server.SendAsync(HttpMethod.Get, "/api/v2/keyword-sets")).Body[0]!["rules"]![0]!["pattern"]!.GetValue<string>());
     });
 }

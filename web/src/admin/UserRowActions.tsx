@@ -3,7 +3,9 @@ import { Button } from '../components/Button'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Link } from '../components/Link'
 import { filtersToSearch, EMPTY_AUDIT_FILTERS } from './auditFilters'
-import type { AdminUser, UpdateUserRequest } from './types'
+import { EditUserDialog } from './EditUserDialog'
+import { ResetPasswordDialog } from './ResetPasswordDialog'
+import type { AdminUser, PasswordReset, UpdateUserRequest } from './types'
 
 export interface UserRowActionsProps {
   user: AdminUser
@@ -11,18 +13,21 @@ export interface UserRowActionsProps {
   isSelf: boolean
   busy: boolean
   onUpdate: (changes: UpdateUserRequest) => void
-  onResetPassword: () => void
+  /** The display name was changed in its dialog. */
+  onSaved: (saved: AdminUser) => void
+  onPasswordReset: (result: PasswordReset) => void
 }
 
 /**
- * Role, enable/disable, password reset (for one's own account: change it) and the user's audit trail. Every change but enabling asks first; the
- * server alone decides what is allowed (it keeps the last active admin), and the page shows its refusal.
+ * Display name, role, enable/disable, password reset (for one's own account: change it) and the user's audit trail. Every change but
+ * enabling asks first; the server alone decides what is allowed (it keeps the last active admin), and the page or the dialog shows its refusal.
  */
-export function UserRowActions({ user, isSelf, busy, onUpdate, onResetPassword }: UserRowActionsProps) {
+export function UserRowActions({ user, isSelf, busy, onUpdate, onSaved, onPasswordReset }: UserRowActionsProps) {
   const who = isSelf ? 'You' : user.displayName
   const promote = user.role === 'user'
   return (
     <div className="flex min-w-56 flex-wrap justify-end gap-1">
+      <EditUserDialog user={user} disabled={busy} onSaved={onSaved} />
       <ConfirmDialog
         triggerProps={{
           size: 'sm', variant: 'ghost', disabled: busy, 'data-testid': 'user-role-toggle',
@@ -65,17 +70,7 @@ export function UserRowActions({ user, isSelf, busy, onUpdate, onResetPassword }
           <Link to="/account/password" data-testid="user-change-own-password"><KeyRound aria-hidden /> Change password</Link>
         </Button>
       ) : (
-        <ConfirmDialog
-          triggerProps={{
-            size: 'sm', variant: 'ghost', disabled: busy, 'data-testid': 'user-reset-password', 'aria-label': `Reset the password of ${user.email}`,
-            children: <><KeyRound aria-hidden /> Reset password</>,
-          }}
-          title={`Reset the password of ${user.email}?`}
-          description={`A temporary password is generated and shown once. ${who}'s sessions end, and they must choose a new password at the next sign-in.`}
-          confirmLabel="Reset password"
-          destructive
-          onConfirm={onResetPassword}
-        />
+        <ResetPasswordDialog user={user} disabled={busy} onReset={onPasswordReset} />
       )}
       <Button size="sm" variant="ghost" asChild>
         <Link to={`/admin/audit${filtersToSearch({ ...EMPTY_AUDIT_FILTERS, targetId: user.id })}`} aria-label={`Audit log entries about ${user.email}`}

@@ -13,7 +13,7 @@ import { useDebouncedValue } from '../lib/useDebouncedValue'
 import { adminApi, adminKeys } from './adminApi'
 import { CreateUserForm } from './CreateUserForm'
 import { OneTimePassword, type IssuedPassword } from './OneTimePassword'
-import type { AdminUser, UpdateUserRequest, UserPage } from './types'
+import type { AdminUser, PasswordReset, UpdateUserRequest, UserPage } from './types'
 import { UsersTable } from './UsersTable'
 
 const PAGE_SIZE = 50
@@ -24,7 +24,8 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
   const [searchText, setSearchText] = useState('')
   const search = useDebouncedValue(searchText.trim(), 300)
   const [creating, setCreating] = useState(false)
-  const [created, setCreated] = useState<string | null>(null)
+  /** A change that has no secret to show: an account created or a password set with the admin's own password. */
+  const [notice, setNotice] = useState<string | null>(null)
   const [issued, setIssued] = useState<IssuedPassword | null>(null)
 
   const query = useInfiniteQuery({
@@ -49,22 +50,23 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
     mutationFn: ({ user, changes }: { user: AdminUser; changes: UpdateUserRequest }) => adminApi.updateUser(user.id, changes),
     onSuccess: applyChange,
   })
-  const reset = useMutation({
-    meta: { errorTitle: 'The password was not reset' },
-    mutationFn: (user: AdminUser) => adminApi.resetPassword(user.id),
-    onSuccess: (result, user) => {
-      if (result.temporaryPassword) setIssued({ email: user.email, password: result.temporaryPassword, reason: 'reset' })
-      applyChange({ ...user, mustChangePassword: true })
-    },
-  })
-  const busyId = update.isPending ? update.variables.user.id : reset.isPending ? reset.variables.id : null
+  const passwordReset = (user: AdminUser, result: PasswordReset) => {
+    update.reset()
+    if (result.temporaryPassword) setIssued({ email: user.email, password: result.temporaryPassword, reason: 'reset' })
+    else {
+      setIssued(null)
+      setNotice(`Password of ${user.email} set. They must choose their own at the next sign-in.`)
+    }
+    applyChange({ ...user, mustChangePassword: true })
+  }
+  const busyId = update.isPending ? update.variables.user.id : null
 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-lg font-semibold">Users</h1>
         {!creating && (
-          <Button variant="primary" onClick={() => { setCreating(true); setCreated(null) }} data-testid="new-user">
+          <Button variant="primary" onClick={() => { setCreating(true); setNotice(null) }} data-testid="new-user">
             <UserPlus aria-hidden /> New user
           </Button>
         )}
@@ -78,16 +80,12 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
               setCreating(false)
               void queryClient.invalidateQueries({ queryKey: adminKeys.users() })
               if (result.temporaryPassword) setIssued({ email: result.user.email, password: result.temporaryPassword, reason: 'created' })
-              else setCreated(result.user.email)
+              else setNotice(`Account ${result.user.email} created. They sign in with the password you chose.`)
             }}
           />
         </Card>
       )}
-      {created && (
-        <Alert tone="success" onDismiss={() => setCreated(null)}>
-          Account {created} created. They sign in with the password you chose.
-        </Alert>
-      )}
+      {notice && <Alert tone="success" onDismiss={() => setNotice(null)}>{notice}</Alert>}
       {issued && <OneTimePassword issued={issued} onDismiss={() => setIssued(null)} />}
 
       <div className="relative w-full max-w-xs">
@@ -100,8 +98,7 @@ export function UsersPage({ currentUser }: { currentUser: User }) {
       <Card className="overflow-x-auto">
         {query.isPending ? <TableSkeleton label="Loading users" /> : (
           <UsersTable users={users} currentUserId={currentUser.id} busyId={busyId}
-            onUpdate={(user, changes) => { reset.reset(); update.mutate({ user, changes }) }}
-            onResetPassword={(user) => { update.reset(); setIssued(null); reset.mutate(user) }} />
+            onUpdate={(user, changes) => update.mutate({ user, changes })} onSaved={applyChange} onPasswordReset={passwordReset} />
         )}
         {query.isSuccess && users.length === 0 && (
           <p className="p-6 text-center text-sm text-zinc-500">{search ? 'No users match this search.' : 'No users yet.'}</p>

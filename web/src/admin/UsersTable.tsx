@@ -1,7 +1,7 @@
 import { Badge } from '../components/Badge'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/Table'
 import { formatDate } from '../lib/format'
-import type { AdminUser, UpdateUserRequest } from './types'
+import type { AdminUser, PasswordReset, UpdateUserRequest } from './types'
 import { UserRowActions } from './UserRowActions'
 
 export interface UsersTableProps {
@@ -10,10 +10,11 @@ export interface UsersTableProps {
   /** The user whose change is being saved: their buttons wait for the answer. */
   busyId: string | null
   onUpdate: (user: AdminUser, changes: UpdateUserRequest) => void
-  onResetPassword: (user: AdminUser) => void
+  onSaved: (saved: AdminUser) => void
+  onPasswordReset: (user: AdminUser, result: PasswordReset) => void
 }
 
-export function UsersTable({ users, currentUserId, busyId, onUpdate, onResetPassword }: UsersTableProps) {
+export function UsersTable({ users, currentUserId, busyId, onUpdate, onSaved, onPasswordReset }: UsersTableProps) {
   return (
     <Table data-testid="users-table">
       <TableHeader>
@@ -51,7 +52,7 @@ export function UsersTable({ users, currentUserId, busyId, onUpdate, onResetPass
               <TableCell className="whitespace-nowrap text-zinc-500 tabular-nums">{user.lastLoginAt ? formatDate(user.lastLoginAt) : 'Never'}</TableCell>
               <TableCell>
                 <UserRowActions user={user} isSelf={isSelf} busy={busyId === user.id}
-                  onUpdate={(changes) => onUpdate(user, changes)} onResetPassword={() => onResetPassword(user)} />
+                  onUpdate={(changes) => onUpdate(user, changes)} onSaved={onSaved} onPasswordReset={(result) => onPasswordReset(user, result)} />
               </TableCell>
             </TableRow>
           )

@@ -1,7 +1,7 @@
 import { apiRequest } from '../api/client'
 import { filtersToApiQuery, type AuditFilters } from './auditFilters'
 import type {
-  AdminUser, AuditPage, CreateUserRequest, PasswordReset, UpdateUserRequest, UserCreated, UserPage,
+  AdminUser, AuditPage, CreateUserRequest, PasswordReset, ResetPasswordRequest, UpdateUserRequest, UserCreated, UserPage,
 } from './types'
 
 const enc = encodeURIComponent
@@ -23,8 +23,12 @@ export const adminApi = {
   createUser: (request: CreateUserRequest) => apiRequest<UserCreated>('/admin/users', { method: 'POST', json: request }),
   updateUser: (id: string, changes: UpdateUserRequest) =>
     apiRequest<AdminUser>(`/admin/users/${enc(id)}`, { method: 'PATCH', json: changes }),
-  /** A generated temporary password, returned once; the user must change it at next sign-in. */
-  resetPassword: (id: string) => apiRequest<PasswordReset>(`/admin/users/${enc(id)}/reset-password`, { method: 'POST', json: {} }),
+  /**
+   * Sets the admin's chosen password, or without one generates a temporary password (returned once); either way the
+   * user must change it at next sign-in, and their sessions and tokens end.
+   */
+  resetPassword: (id: string, request: ResetPasswordRequest = {}) =>
+    apiRequest<PasswordReset>(`/admin/users/${enc(id)}/reset-password`, { method: 'POST', json: request }),
   audit: (filters: AuditFilters, limit: number, cursor: string | null, signal?: AbortSignal) =>
     apiRequest<AuditPage>('/audit', { query: { ...filtersToApiQuery(filters), limit, cursor }, signal }),
 

@@ -28,6 +28,11 @@ export interface UpdateUserRequest {
   active?: boolean
 }
 
+/** Body of POST /admin/users/{id}/reset-password: without a password the server generates a temporary one. */
+export interface ResetPasswordRequest {
+  password?: string
+}
+
 export const USER_ROLES = ['user', 'admin'] as const satisfies readonly UserRole[]
 export const AUDIT_OUTCOMES = ['success', 'failure'] as const satisfies readonly AuditOutcome[]
 
@@ -37,6 +42,7 @@ type Extends<A, B> = [A] extends [B] ? true : false
 export type AdminSchemaChecks = [
   Assert<Extends<Required<CreateUserRequest>, Schemas['CreateUserRequest']>>,
   Assert<Extends<Required<UpdateUserRequest>, Schemas['UpdateUserRequest']>>,
+  Assert<Extends<Required<ResetPasswordRequest>, Schemas['ResetPasswordRequest']>>,
   Assert<Extends<UserRole, (typeof USER_ROLES)[number]>>,
   Assert<Extends<AuditOutcome, (typeof AUDIT_OUTCOMES)[number]>>,
 ]

@@ -1,4 +1,4 @@
-import { ArrowLeft, Copy, Trash2 } from 'lucide-react'
+import { ArrowLeft, Trash2 } from 'lucide-react'
 import type { Campaign } from '../api/types'
 import type { LiveStatus } from '../api/useEventStream'
 import { Button } from '../components/Button'
@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { formatDate, humanize } from '../lib/format'
 import { campaignListPath, navigate } from '../navigation'
 import { Link } from '../components/Link'
+import { DuplicateCampaignDialog } from './DuplicateCampaignDialog'
+import { EditCampaignDialog } from './EditCampaignDialog'
 import { LiveIndicator } from './LiveIndicator'
 import { StatusBadge } from './StatusBadge'
 import { useCampaignActions } from './useCampaignActions'
@@ -16,7 +18,7 @@ export interface CampaignHeaderProps {
 }
 
 export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
-  const { duplicate, remove } = useCampaignActions(campaign, () => navigate(campaignListPath()))
+  const { update, duplicate, remove } = useCampaignActions(campaign, { onDeleted: () => navigate(campaignListPath()), errorsShownInline: true })
 
   const timestamps: [string, string | null][] = [
     ['Created', campaign.createdAt],
@@ -43,9 +45,8 @@ export function CampaignHeader({ campaign, live }: CampaignHeaderProps) {
           </div>
         </div>
         <div className="flex gap-2">
-          <Button onClick={() => duplicate.mutate()} disabled={duplicate.isPending} data-testid="duplicate-campaign">
-            <Copy aria-hidden /> Duplicate
-          </Button>
+          <EditCampaignDialog campaign={campaign} update={update} />
+          <DuplicateCampaignDialog campaign={campaign} duplicate={duplicate} />
           <ConfirmDialog
             title="Delete this campaign?"
             description={<>“{campaign.name}” and all its domains and results are deleted. This cannot be undone.</>}

@@ -32,7 +32,7 @@ export function CampaignRowActions({ campaign }: { campaign: Campaign }) {
         </Button>
       ))}
       <Button size="sm" variant="ghost" className="px-1.5" disabled={duplicate.isPending} aria-label={`Duplicate ${campaign.name}`}
-        title="Duplicate (configuration, not results)" onClick={() => duplicate.mutate()} data-testid="row-duplicate">
+        title="Duplicate (configuration, not results)" onClick={() => duplicate.mutate(undefined)} data-testid="row-duplicate">
         <Copy aria-hidden />
       </Button>
       <ConfirmDialog

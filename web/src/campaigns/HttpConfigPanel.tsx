@@ -10,8 +10,9 @@ import { Link } from '../components/Link'
 import { Input, Textarea } from '../components/Input'
 import { Select } from '../components/Select'
 import { normalizeFieldErrors, otherFieldErrors } from '../lib/fieldErrors'
-import { HTTP_CONFIG_FIELDS, HTTP_NAME_OPTIONS, httpFormFromConfig, toHttpPhaseConfig, type HttpConfigFormState } from './httpConfigForm'
+import { HTTP_CONFIG_FIELDS, HTTP_NAME_OPTIONS, httpFormFromConfig, redirectDnsOptions, toHttpPhaseConfig, type HttpConfigFormState } from './httpConfigForm'
 import { ResourceChecklist } from './ResourceChecklist'
+import { useDnsPersonas } from './useDnsPersonas'
 import { useHttpResources } from './useHttpResources'
 import { useSavePhaseConfig } from './useSavePhaseConfig'
 
@@ -22,9 +23,10 @@ export interface HttpConfigPanelProps {
   onCancel?: () => void
 }
 
-/** The HTTP keyword analysis phase's configuration: personas, keyword sets and keywords, concurrency, names, proxy pool. */
+/** The HTTP keyword analysis phase's configuration: personas, keyword sets and keywords, concurrency, batches, names, redirects, proxy pool. */
 export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpConfigPanelProps) {
   const { personas, keywordSets, proxyPools } = useHttpResources()
+  const dnsPersonas = useDnsPersonas()
   const [form, setForm] = useState<HttpConfigFormState>(() => httpFormFromConfig(phase.config))
   const update = (patch: Partial<HttpConfigFormState>) => setForm((f) => ({ ...f, ...patch }))
 
@@ -63,12 +65,21 @@ export function HttpConfigPanel({ campaignId, phase, onSaved, onCancel }: HttpCo
           <Input id="http-per-ip" type="number" min={1} value={form.perIpConcurrency} aria-invalid={!!errors.perIpConcurrency}
             onChange={(e) => update({ perIpConcurrency: e.target.value })} data-testid="http-per-ip" />
         </Field>
+        <Field label="Sites per batch (optional)" htmlFor="http-batch-size" errors={errors.batchSize} hint="Names per batch; blank: 4 × sites at once.">
+          <Input id="http-batch-size" type="number" min={1} max={10000} placeholder="Server default" value={form.batchSize}
+            aria-invalid={!!errors.batchSize} onChange={(e) => update({ batchSize: e.target.value })} data-testid="http-batch-size" />
+        </Field>
         <Field label="Names to probe" htmlFor="http-names" errors={errors.names}>
           <Select id="http-names" options={HTTP_NAME_OPTIONS} value={form.names} onValueChange={(names) => update({ names })} data-testid="http-names" />
         </Field>
         <Field label="Proxy pool" htmlFor="http-pool" errors={errors.proxyPoolId}
           hint={proxyPools.isSuccess && pools.length === 1 ? <Link to="/proxy-pools/new" className="underline">Make a pool</Link> : undefined}>
           <Select id="http-pool" options={pools} value={form.proxyPoolId} onValueChange={(proxyPoolId) => update({ proxyPoolId })} data-testid="http-pool" />
+        </Field>
+        <Field label="DNS persona for redirect hosts" htmlFor="http-redirect-dns" errors={errors.redirectDnsPersonaId}
+          hint="Redirects to another host are followed only when it can be looked up through a DNS persona.">
+          <Select id="http-redirect-dns" options={redirectDnsOptions(dnsPersonas.data, form.redirectDnsPersonaId)} value={form.redirectDnsPersonaId}
+            aria-invalid={!!errors.redirectDnsPersonaId} onValueChange={(redirectDnsPersonaId) => update({ redirectDnsPersonaId })} data-testid="http-redirect-dns" />
         </Field>
       </div>
       <Checkbox label="Fetch favicons (Shodan favicon hash)" checked={form.favicon} onCheckedChange={(favicon) => update({ favicon })} data-testid="http-favicon" />

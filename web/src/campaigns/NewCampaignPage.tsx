@@ -13,6 +13,7 @@ import { Input, Textarea } from '../components/Input'
 import { Select } from '../components/Select'
 import { navigate } from '../navigation'
 import { Link } from '../components/Link'
+import { MODE_OPTIONS } from './campaignDetailsForm'
 import { GenerationConfigFields } from './GenerationConfigFields'
 import {
   DEFAULT_GENERATION_FORM,
@@ -23,11 +24,6 @@ import { ListUploadSummary } from './ListUploadSummary'
 import { PatternHistoryCard } from './PatternHistoryCard'
 import { UploadProgress, type UploadState } from './UploadProgress'
 import { useGenerationPreview } from './useGenerationPreview'
-
-const MODE_OPTIONS = [
-  { value: 'step_by_step', label: 'Step by step (start each phase by hand)' },
-  { value: 'auto', label: 'Auto (chain phases)' },
-] as const satisfies readonly { value: CampaignMode; label: string }[]
 
 const FORM_FIELDS = new Set<string>(['name', 'description', 'mode', ...GENERATION_FIELDS])
 

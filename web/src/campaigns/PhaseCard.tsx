@@ -7,6 +7,7 @@ import { cn } from '../lib/cn'
 import { formatDuration, formatNumber, formatRate, percent } from '../lib/format'
 import { DnsPhaseConfig } from './DnsPhaseConfig'
 import { DnsPhaseMetrics } from './DnsPhaseMetrics'
+import { GenerationPhaseConfig } from './GenerationPhaseConfig'
 import { HttpPhaseConfig } from './HttpPhaseConfig'
 import { HttpPhaseMetrics } from './HttpPhaseMetrics'
 import { PhaseCounters } from './PhaseCounters'
@@ -69,6 +70,7 @@ export function PhaseCard({ campaignId, phase, allPhases, className }: PhaseCard
         {/* Two samples make the first point; a finished run keeps its chart only if one was drawn. */}
         {(running || rateSamples.length > 1) && <RateChart phase={name} samples={rateSamples} />}
         {dns ? <DnsPhaseMetrics phase={phase} /> : http ? <HttpPhaseMetrics phase={phase} /> : <PhaseCounters phase={name} counters={phase.counters ?? {}} />}
+        {name === 'generation' && <GenerationPhaseConfig campaignId={campaignId} phase={phase} />}
         {dns && <DnsPhaseConfig campaignId={campaignId} phase={phase} />}
         {http && <HttpPhaseConfig campaignId={campaignId} phase={phase} />}
 

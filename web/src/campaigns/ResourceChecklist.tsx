@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { errorMessage } from '../api/client'
 import { Checkbox } from '../components/Checkbox'
-import { toggleId } from './httpConfigForm'
+import { toggleId } from '../lib/toggleId'
 
 export interface ResourceChecklistProps {
   legend: string

@@ -1,4 +1,5 @@
 import type { DnsNameSelection, DnsPersona, DnsValidationConfig } from '../api/types'
+import { asRecord } from '../lib/asRecord'
 import { normalizeFieldErrors } from '../lib/fieldErrors'
 
 /** What the DNS configuration form edits; the batch size stays text so a half-typed number is not coerced. */
@@ -24,13 +25,9 @@ export const NAME_SELECTION_OPTIONS = [
   { value: 'unresolved', label: 'Names without a result' },
 ] as const satisfies readonly { value: DnsNameSelection; label: string }[]
 
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-}
-
 /** The stored `phase.config` (free JSON) as form state; anything missing or malformed falls back to the defaults. */
 export function dnsFormFromConfig(config: unknown): DnsConfigFormState {
-  const c = record(config)
+  const c = asRecord(config)
   const personaIds = Array.isArray(c.personaIds) ? c.personaIds.filter((id): id is string => typeof id === 'string') : []
   return {
     personaIds,
@@ -80,7 +77,7 @@ export function dnsFieldErrors(
 
 /** One line for the collapsed card: "2 personas · all names · wildcard detection on · batches of 500". */
 export function summarizeDnsConfig(config: unknown, personas: readonly Pick<DnsPersona, 'id' | 'name'>[] | undefined): string | null {
-  const c = record(config)
+  const c = asRecord(config)
   if (!Array.isArray(c.personaIds)) return null
   const form = dnsFormFromConfig(config)
   const names = form.personaIds.map((id) => personas?.find((p) => p.id === id)?.name)

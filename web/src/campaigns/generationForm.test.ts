@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_GENERATION_FORM, formTlds, normalizeFieldErrors, normalizeTld, toGenerationConfig } from './generationForm'
+import {
+  DEFAULT_GENERATION_FORM, formTlds, generationFormFromConfig, normalizeFieldErrors, normalizeTld, summarizeGenerationConfig, toGenerationConfig,
+} from './generationForm'
 
 describe('formTlds', () => {
   it('takes the chips in order, then what is being typed', () => {
@@ -52,5 +54,28 @@ describe('normalizeFieldErrors', () => {
         '': ['general'],
       }),
     ).toEqual({ prefixLength: ['too long'], charset: ['empty'], name: ['required'], tlds: ['bad tld'], _: ['general'] })
+  })
+})
+
+describe('generationFormFromConfig', () => {
+  it('round-trips a stored pattern configuration through the form', () => {
+    const stored = {
+      source: 'pattern', patternType: 'both', prefixLength: 2, suffixLength: 1, charset: 'abc', constant: 'shop', tlds: ['com', 'net'],
+      maxDomains: 500, offsetStart: 40,
+    }
+    expect(toGenerationConfig(generationFormFromConfig(stored))).toEqual(stored)
+  })
+
+  it('round-trips a list source, and reads what the server stores for a missing offset', () => {
+    expect(toGenerationConfig(generationFormFromConfig({ source: 'list', maxDomains: 100 }))).toEqual({ source: 'list', maxDomains: 100 })
+    expect(generationFormFromConfig({ source: 'pattern', patternType: 'prefix', offsetStart: null, tlds: 'com' }))
+      .toMatchObject({ offsetStart: '', tlds: DEFAULT_GENERATION_FORM.tlds })
+  })
+
+  it('summarizes a configuration on one line', () => {
+    expect(summarizeGenerationConfig({ source: 'pattern', patternType: 'prefix', prefixLength: 3, charset: 'ab', constant: 'shop', tlds: ['com', 'io'], maxDomains: 1000 }))
+      .toBe('prefix · 3 of ab + “shop” · .com .io · up to 1,000 names')
+    expect(summarizeGenerationConfig({ source: 'list', maxDomains: 20000, offsetStart: null })).toBe('uploaded list · up to 20,000 names')
+    expect(summarizeGenerationConfig(null)).toBeNull()
   })
 })

@@ -1,5 +1,7 @@
-import { entriesWithDraft } from '../lib/chips'
 import type { GenerationConfig, GenerationSource, PatternType } from '../api/types'
+import { asRecord } from '../lib/asRecord'
+import { entriesWithDraft } from '../lib/chips'
+import { formatNumber } from '../lib/format'
 
 /** What the form edits: raw strings, so half-typed numbers don't get coerced mid-keystroke. */
 export interface GenerationFormState {
@@ -84,6 +86,48 @@ export function toGenerationConfig(form: GenerationFormState): GenerationConfig 
     maxDomains: toInteger(form.maxDomains),
     ...(offsetStart !== undefined ? { offsetStart } : {}),
   }
+}
+
+const PATTERN_TYPES: readonly PatternType[] = ['prefix', 'suffix', 'both']
+
+/** The stored `phase.config` (free JSON) as form state; anything missing or malformed falls back to the wizard's defaults. */
+export function generationFormFromConfig(config: unknown): GenerationFormState {
+  const c = asRecord(config)
+  const number = (value: unknown, fallback: string) => (typeof value === 'number' ? String(value) : fallback)
+  const d = DEFAULT_GENERATION_FORM
+  return {
+    source: c.source === 'list' ? 'list' : 'pattern',
+    patternType: PATTERN_TYPES.find((t) => t === c.patternType) ?? d.patternType,
+    prefixLength: number(c.prefixLength, d.prefixLength),
+    suffixLength: number(c.suffixLength, d.suffixLength),
+    charset: typeof c.charset === 'string' ? c.charset : d.charset,
+    constant: typeof c.constant === 'string' ? c.constant : '',
+    tlds: Array.isArray(c.tlds) ? c.tlds.filter((t): t is string => typeof t === 'string') : d.tlds,
+    tldDraft: '',
+    maxDomains: number(c.maxDomains, d.maxDomains),
+    offsetStart: number(c.offsetStart, ''),
+  }
+}
+
+/** One line for the collapsed card: "prefix · 3 of abc + “shop” · .com .net · up to 1,000 names". */
+export function summarizeGenerationConfig(config: unknown): string | null {
+  if (!asRecord(config).source) return null
+  const form = generationFormFromConfig(config)
+  const max = `up to ${formatNumber(Number(form.maxDomains))} names`
+  if (form.source === 'list') return `uploaded list · ${max}`
+  const variable = (length: string) => `${length} of ${form.charset}`
+  const shape = [
+    usesPrefix(form.patternType) ? variable(form.prefixLength) : null,
+    form.constant ? `“${form.constant}”` : null,
+    usesSuffix(form.patternType) ? variable(form.suffixLength) : null,
+  ].filter(Boolean).join(' + ')
+  return [
+    form.patternType,
+    shape,
+    form.tlds.map((tld) => `.${tld}`).join(' '),
+    max,
+    ...(form.offsetStart ? [`from offset ${formatNumber(Number(form.offsetStart))}`] : []),
+  ].join(' · ')
 }
 
 export { normalizeFieldErrors } from '../lib/fieldErrors'

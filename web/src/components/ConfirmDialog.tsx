@@ -1,5 +1,6 @@
 import { useId, useRef, type ReactNode } from 'react'
 import { Button, type ButtonProps } from './Button'
+import { dialogClass } from './dialogClass'
 
 export interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -26,7 +27,7 @@ export function ConfirmDialog({ triggerProps, title, description, confirmLabel, 
       <dialog
         ref={dialog}
         aria-labelledby={titleId}
-        className="m-auto w-[min(92vw,420px)] rounded-lg border border-zinc-200 bg-white p-5 text-left shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900"
+        className={dialogClass}
       >
         <h2 id={titleId} className="text-base font-semibold text-zinc-900 dark:text-zinc-100">
           {title}

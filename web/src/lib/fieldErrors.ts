@@ -1,3 +1,5 @@
+import { ApiError } from '../api/client'
+
 /**
  * Problem-details `errors` keys vary by binder ("generation.prefixLength", "$.prefixLength",
  * "PrefixLength"); reduce each to the form field name it belongs to. Keyless messages land under `_`.
@@ -18,4 +20,9 @@ export function otherFieldErrors(errors: Record<string, string[]>, shown: readon
   return Object.entries(errors)
     .filter(([field]) => !shown.includes(field))
     .flatMap(([, messages]) => messages)
+}
+
+/** A failed request's messages by form field; none for a failure that is not about fields (a network error, a 409). */
+export function fieldErrorsOf(error: unknown): Record<string, string[]> {
+  return error instanceof ApiError ? normalizeFieldErrors(error.problem.errors) : {}
 }
