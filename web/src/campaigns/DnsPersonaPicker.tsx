@@ -2,7 +2,7 @@ import { errorMessage } from '../api/client'
 import type { DnsPersona } from '../api/types'
 import { Checkbox } from '../components/Checkbox'
 import { Link } from '../components/Link'
-import { togglePersona } from './dnsConfigForm'
+import { toggleId } from '../lib/toggleId'
 
 export const DNS_PERSONAS_PATH = '/personas/dns'
 
@@ -46,7 +46,7 @@ export function DnsPersonaPicker({ personas, isPending, error, selected, onChang
             <li key={persona.id}>
               <Checkbox
                 checked={selected.includes(persona.id)}
-                onCheckedChange={(checked) => onChange(togglePersona(selected, persona.id, checked))}
+                onCheckedChange={(checked) => onChange(toggleId(selected, persona.id, checked)) /* order of choice: batches rotate through personas in it */}
                 aria-invalid={invalid}
                 data-testid={`dns-persona-${persona.id}`}
                 label={
@@ -64,7 +64,7 @@ export function DnsPersonaPicker({ personas, isPending, error, selected, onChang
               <li key={id}>
                 <Checkbox
                   checked
-                  onCheckedChange={() => onChange(togglePersona(selected, id, false))}
+                  onCheckedChange={() => onChange(toggleId(selected, id, false))}
                   data-testid={`dns-persona-${id}`}
                   label={
                     <span className="text-red-700 dark:text-red-400">

@@ -5,7 +5,6 @@ import {
   dnsFormFromConfig,
   summarizeDnsConfig,
   toDnsValidationConfig,
-  togglePersona,
 } from './dnsConfigForm'
 
 const personas = [
@@ -57,13 +56,6 @@ describe('dnsFormFromConfig', () => {
   })
 })
 
-describe('togglePersona', () => {
-  it('appends in the order chosen and removes without reordering the rest', () => {
-    expect(togglePersona(['p1'], 'p2', true)).toEqual(['p1', 'p2'])
-    expect(togglePersona(['p1', 'p2', 'p3'], 'p2', false)).toEqual(['p1', 'p3'])
-    expect(togglePersona(['p1'], 'p1', true)).toEqual(['p1'])
-  })
-})
 
 describe('dnsFieldErrors', () => {
   it('puts indexed persona errors on the persona field, naming the persona', () => {

@@ -49,12 +49,6 @@ export function toDnsValidationConfig(form: DnsConfigFormState): DnsValidationCo
   }
 }
 
-/** Adds or removes one persona, keeping the order of choice (batches rotate through personas in that order). */
-export function togglePersona(ids: readonly string[], id: string, checked: boolean): string[] {
-  const without = ids.filter((existing) => existing !== id)
-  return checked ? [...without, id] : without
-}
-
 /**
  * Field errors of a refused configuration. "personaIds[2]" is about the third chosen persona: its message
  * is prefixed with that persona's name (when known and not already said) so the user sees which one.
