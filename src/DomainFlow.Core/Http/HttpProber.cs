@@ -27,12 +27,14 @@ public sealed class HttpProber : IDisposable
     private readonly HttpPersonaConfig _persona;
     private readonly Shared<TokenBucketRateLimiter>? _global;
     private readonly Shared<PartitionedRateLimiter<string>>? _perHost;
+    private readonly HashSet<string> _personaHeaderNames;
     private int _nextAgent;
 
     public HttpProber(HttpProberOptions options)
     {
         _options = options;
         _persona = options.Persona;
+        _personaHeaderNames = new HashSet<string>(_persona.Headers.Select(h => h.Name), StringComparer.OrdinalIgnoreCase);
         if (_persona.GlobalRate is { } global)
         {
             _global = SharedRateLimiters.Acquire(options.RateScope, $"http-global:{global.PerSecond}/{global.Burst}", () => new TokenBucketRateLimiter(Bucket(global)));
@@ -336,12 +338,17 @@ public sealed class HttpProber : IDisposable
                 Version = _persona.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
                 VersionPolicy = _persona.Http2 ? HttpVersionPolicy.RequestVersionOrLower : HttpVersionPolicy.RequestVersionExact,
             };
-            request.Headers.TryAddWithoutValidation("User-Agent", _prober.NextUserAgent());
-            if (!_persona.Headers.Any(h => h.Name.Equals("Accept", StringComparison.OrdinalIgnoreCase)))
+            // The defaults come first; a header the persona lists itself replaces its default and keeps the persona's order.
+            var own = _prober._personaHeaderNames;
+            if (!own.Contains("User-Agent"))
+            {
+                request.Headers.TryAddWithoutValidation("User-Agent", _prober.NextUserAgent());
+            }
+            if (!own.Contains("Accept"))
             {
                 request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
             }
-            if (_persona.AcceptLanguage is { } language)
+            if (_persona.AcceptLanguage is { } language && !own.Contains("Accept-Language"))
             {
                 request.Headers.TryAddWithoutValidation("Accept-Language", language);
             }

@@ -99,8 +99,16 @@ public sealed class HttpProberTests : IAsyncLifetime
     [Fact]
     public void The_favicon_hash_is_murmur3_as_shodan_computes_it()
     {
-        Assert.Equal(613153351u, FaviconHash.Murmur3("hello"u8, 0)); // MurmurHash3_x86_32 reference vector
+        // MurmurHash3_x86_32 reference vectors (SMHasher's verification values for these inputs).
+        Assert.Equal(0u, FaviconHash.Murmur3(""u8, 0));
+        Assert.Equal(0x514E28B7u, FaviconHash.Murmur3(""u8, 1));
+        Assert.Equal(613153351u, FaviconHash.Murmur3("hello"u8, 0));
+        Assert.Equal(0x2E4FF723u, FaviconHash.Murmur3("The quick brown fox jumps over the lazy dog"u8, 0));
         Assert.Equal(unchecked((int)FaviconHash.Murmur3(Encoding.ASCII.GetBytes(Convert.ToBase64String("icon"u8) + "\n"), 0)), FaviconHash.Compute("icon"u8));
+        // Python's base64.encodebytes breaks lines every 76 characters: 100 bytes are 136 characters, 76 + 60.
+        var icon = Enumerable.Range(0, 100).Select(i => (byte)i).ToArray();
+        var base64 = Convert.ToBase64String(icon);
+        Assert.Equal(unchecked((int)FaviconHash.Murmur3(Encoding.ASCII.GetBytes($"{base64[..76]}\n{base64[76..]}\n"), 0)), FaviconHash.Compute(icon));
     }
 
     [Fact]
@@ -266,6 +274,45 @@ public sealed class HttpProberTests : IAsyncLifetime
         Assert.Contains("Accept=text/html", first.Text, StringComparison.Ordinal);
         Assert.Contains("Accept-Language=de-DE", first.Text, StringComparison.Ordinal);
         static string UserAgent(string text) => text.Split(' ').First(t => t.StartsWith("User-Agent=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Persona_headers_go_out_in_their_order_and_replace_the_defaults_they_name()
+    {
+        // A bare socket, to see the request head as written on the wire (Kestrel would not keep the order).
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var captured = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            var buffer = new byte[16_384];
+            var read = 0;
+            while (!Encoding.ASCII.GetString(buffer, 0, read).Contains("\r\n\r\n", StringComparison.Ordinal))
+            {
+                read += await stream.ReadAsync(buffer.AsMemory(read));
+            }
+            await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 18\r\nConnection: close\r\n\r\n<title>raw</title>"u8.ToArray());
+            return Encoding.ASCII.GetString(buffer, 0, read);
+        });
+        var persona = Persona() with
+        {
+            HttpPorts = [((IPEndPoint)listener.LocalEndpoint).Port], AcceptLanguage = "de-DE", UserAgents = ["Rotated/1"],
+            Headers = [new("X-First", "1"), new("Accept-Language", "fr-FR"), new("User-Agent", "Custom/9"), new("X-Second", "2")],
+        };
+        using var prober = new HttpProber(Lab(persona));
+
+        var result = await prober.ProbeAsync("raw.lab.test", Loopback);
+        var head = await captured;
+
+        Assert.Equal((HttpOutcome.Ok, "raw"), (result.Outcome, result.Title));
+        var names = head.Split("\r\n").Skip(1).TakeWhile(l => l.Length > 0).Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)])
+            .Where(n => n is not ("Host" or "Accept-Encoding")).ToList(); // the transport's own
+        Assert.Equal(["Accept", "X-First", "Accept-Language", "User-Agent", "X-Second"], names);
+        Assert.Contains("Accept-Language: fr-FR\r\n", head, StringComparison.Ordinal);
+        Assert.Contains("User-Agent: Custom/9\r\n", head, StringComparison.Ordinal);
+        Assert.DoesNotContain("de-DE", head, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rotated/1", head, StringComparison.Ordinal);
     }
 
     [Fact]
