@@ -72,7 +72,14 @@ public sealed partial class HttpPersonasPageTests(BrowserFixture browser) : Brow
         await Expect(result.GetByTestId("http-title")).ToHaveTextAsync("seen one");
         await Expect(result.GetByTestId("http-final-url")).ToHaveTextAsync($"http://shop.test:{web.HttpPort}/");
         await Expect(Page.GetByTestId("http-test-sent-headers")).ToContainTextAsync("X-Probe: one");
+        await Expect(Page.GetByTestId("http-test-request").First).ToContainTextAsync($"GET http://shop.test:{web.HttpPort}/");
+        await Expect(Page.GetByTestId("http-test-request").First).ToContainTextAsync("X-Probe: one");
         await CapturePageAsync("http-persona-editor");
+
+        // A URL is fetched as it is: its path, whatever the persona's ports.
+        await Page.GetByTestId("http-test-domain").FillAsync($"http://shop.test:{web.HttpPort}/deep/page");
+        await Page.GetByTestId("http-run-test").ClickAsync();
+        await Expect(result.GetByTestId("http-final-url")).ToHaveTextAsync($"http://shop.test:{web.HttpPort}/deep/page", new() { Timeout = 20_000 });
 
         // Listed, and the list's switch saves at once.
         await Page.GetByRole(AriaRole.Link, new() { Name = "Back to HTTP personas" }).ClickAsync();

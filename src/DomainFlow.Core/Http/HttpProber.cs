@@ -82,7 +82,18 @@ public sealed class HttpProber : IDisposable
         return result with { ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1) };
     }
 
-    private async Task<HttpProbeResult> ProbeSchemesAsync(string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy, CancellationToken ct)
+    /// <summary>
+    /// Fetches one given URL (its scheme, port and path instead of the persona's origins), through the persona and the
+    /// network guard, redirects followed as for a probe: what a persona test does.
+    /// </summary>
+    public async Task<HttpProbeResult> FetchUrlAsync(Uri url, IReadOnlyList<IPAddress> addresses, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await ProbeSchemesAsync(url.IdnHost.ToLowerInvariant(), addresses, _options.Proxy, ct, [url]);
+        return result with { ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1) };
+    }
+
+    private async Task<HttpProbeResult> ProbeSchemesAsync(string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy, CancellationToken ct, IEnumerable<Uri>? origins = null)
     {
         var known = addresses.Count > 0 ? addresses
             : _options.ResolveHost is { } resolve ? await resolve(domain, ct) : [];
@@ -96,7 +107,7 @@ public sealed class HttpProber : IDisposable
         }
         using var session = new ProbeSession(this, domain, known, proxy);
         HttpProbeResult? last = null;
-        foreach (var origin in Origins(domain))
+        foreach (var origin in origins ?? Origins(domain))
         {
             last = await session.FetchAsync(origin, ct);
             // Only a failure to talk to the origin at all moves on to the next scheme or port.
@@ -356,6 +367,7 @@ public sealed class HttpProber : IDisposable
             {
                 request.Headers.TryAddWithoutValidation(header.Name, header.Value);
             }
+            _prober._options.OnRequest?.Invoke(request);
             return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
 

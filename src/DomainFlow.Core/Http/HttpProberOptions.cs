@@ -43,4 +43,7 @@ public sealed record HttpProberOptions
     /// buckets, so its caps hold for the node as a whole rather than for each worker. Null: the buckets are its own.
     /// </summary>
     public string? RateScope { get; init; }
+
+    /// <summary>Sees every request just before it is sent (a persona test reports them); called on the probing thread.</summary>
+    public Action<HttpRequestMessage>? OnRequest { get; init; }
 }

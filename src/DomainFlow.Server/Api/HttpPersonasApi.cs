@@ -25,15 +25,24 @@ public sealed record HttpPersonaDto(
     }
 }
 
-/// <param name="Domain">The site to fetch, as the HTTP phase would (Host and SNI).</param>
-/// <param name="Addresses">The addresses to connect to (what the DNS phase would have found); one or more IPs.</param>
-public sealed record HttpPersonaTestRequest(string? Domain = null, IReadOnlyList<string>? Addresses = null);
+/// <param name="Domain">The site to fetch, as the HTTP phase would (Host and SNI, the persona's schemes and ports).</param>
+/// <param name="Url">Or one URL to fetch as it is (its scheme, port and path); its host is the Host and SNI.</param>
+/// <param name="Addresses">The addresses to connect to (what the DNS phase would have found); one or more IPs. May be left
+/// out when the URL's host is an IP address.</param>
+public sealed record HttpPersonaTestRequest(string? Domain = null, IReadOnlyList<string>? Addresses = null, string? Url = null);
 
-/// <param name="Sent">What the persona sends: user agent, headers in order, scheme order and ports, TLS versions.</param>
+/// <param name="Sent">What the persona sends, and each request as it went out.</param>
 /// <param name="Result">What came back, as the phase would store it.</param>
 public sealed record HttpPersonaTestReport(HttpPersonaSent Sent, HttpProbeResult Result);
 
-public sealed record HttpPersonaSent(string Domain, IReadOnlyList<string> Addresses, IReadOnlyList<string> UserAgents, IReadOnlyList<HttpHeader> Headers, string? AcceptLanguage, SchemeOrder SchemeOrder, IReadOnlyList<int> HttpPorts, IReadOnlyList<int> HttpsPorts, string TlsVersions);
+/// <param name="Requests">Every request made, in order (each scheme or port tried, each redirect hop, the favicon), with
+/// the headers it carried (the transport adds Host and Accept-Encoding).</param>
+public sealed record HttpPersonaSent(
+    string Domain, IReadOnlyList<string> Addresses, IReadOnlyList<string> UserAgents, IReadOnlyList<HttpHeader> Headers, string? AcceptLanguage,
+    SchemeOrder SchemeOrder, IReadOnlyList<int> HttpPorts, IReadOnlyList<int> HttpsPorts, string TlsVersions, IReadOnlyList<SentRequest> Requests);
+
+/// <summary>One request as it went out: method, URL, HTTP version asked for, and its headers in order.</summary>
+public sealed record SentRequest(string Method, string Url, string Version, IReadOnlyList<HttpHeader> Headers);
 
 /// <summary>/api/v2/personas/http: HTTP personas, a workspace resource, and a real fetch through one.</summary>
 public static class HttpPersonasApi
@@ -47,18 +56,18 @@ public static class HttpPersonasApi
         return api;
     }
 
-    /// <summary>Fetches the domain through the persona at the given addresses; the network guard of the deployment applies.</summary>
+    /// <summary>Fetches the domain (or the URL) through the persona at the given addresses; the network guard of the deployment applies.</summary>
     private static async Task<Results<Ok<HttpPersonaTestReport>, ProblemHttpResult>> TestAsync(
         Guid id, HttpPersonaTestRequest request, HttpPersonaStore personas, NetworkOptions network, TechFingerprints technologies, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var domain = (request.Domain ?? "").Trim().TrimEnd('.').ToLowerInvariant();
-        if (domain.Length is 0 or > 253 || Uri.CheckHostName(domain) is not (UriHostNameType.Dns or UriHostNameType.IPv4))
-        {
-            errors.Add("domain", "must be a domain name");
-        }
+        var (domain, url) = Target(request, errors);
         var addresses = new List<IPAddress>();
-        if (request.Addresses is null || request.Addresses.Count is 0 or > 16)
+        if (request.Addresses is null or { Count: 0 } && url is not null && IPAddress.TryParse(url.Host.Trim('[', ']'), out var literal))
+        {
+            addresses.Add(literal);
+        }
+        else if (request.Addresses is null || request.Addresses.Count is 0 or > 16)
         {
             errors.Add("addresses", "must list between 1 and 16 IP addresses");
         }
@@ -82,10 +91,40 @@ public static class HttpPersonasApi
             return (ProblemHttpResult)Problems.NotFound(Kind.Title);
         }
         var config = persona.Config;
-        using var prober = new HttpProber(new HttpProberOptions { Persona = config, Guard = network.CreateGuard(), Technologies = technologies, Favicon = true });
-        var result = await prober.ProbeAsync(domain, addresses, ct);
-        var sent = new HttpPersonaSent(domain, [.. addresses.Select(a => a.ToString())], config.UserAgents, config.Headers, config.AcceptLanguage,
-            config.SchemeOrder, config.HttpPorts, config.HttpsPorts, $"TLS {config.TlsMinVersion}–{config.TlsMaxVersion}");
-        return TypedResults.Ok(new HttpPersonaTestReport(sent, result));
+        var requests = new List<SentRequest>();
+        using var prober = new HttpProber(new HttpProberOptions
+        {
+            Persona = config, Guard = network.CreateGuard(), Technologies = technologies, Favicon = true,
+            OnRequest = sent => requests.Add(new SentRequest(sent.Method.Method, sent.RequestUri!.ToString(), $"HTTP/{sent.Version}",
+                [.. sent.Headers.Select(h => new HttpHeader(h.Key, string.Join(", ", h.Value)))])),
+        });
+        var result = url is null ? await prober.ProbeAsync(domain!, addresses, ct) : await prober.FetchUrlAsync(url, addresses, ct);
+        var sentSummary = new HttpPersonaSent(result.Domain, [.. addresses.Select(a => a.ToString())], config.UserAgents, config.Headers, config.AcceptLanguage,
+            config.SchemeOrder, config.HttpPorts, config.HttpsPorts, $"TLS {config.TlsMinVersion}–{config.TlsMaxVersion}", requests);
+        return TypedResults.Ok(new HttpPersonaTestReport(sentSummary, result));
+    }
+
+    /// <summary>The domain to probe, or the URL to fetch: exactly one of them.</summary>
+    private static (string? Domain, Uri? Url) Target(HttpPersonaTestRequest request, ValidationErrors errors)
+    {
+        if (!string.IsNullOrWhiteSpace(request.Url))
+        {
+            if (!string.IsNullOrWhiteSpace(request.Domain))
+            {
+                errors.Add("url", "give a domain or a URL, not both");
+            }
+            if (!Uri.TryCreate(request.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https") || url.Host.Length == 0)
+            {
+                errors.Add("url", "must be an absolute http:// or https:// URL");
+                return (null, null);
+            }
+            return (null, url);
+        }
+        var domain = (request.Domain ?? "").Trim().TrimEnd('.').ToLowerInvariant();
+        if (domain.Length is 0 or > 253 || Uri.CheckHostName(domain) is not (UriHostNameType.Dns or UriHostNameType.IPv4))
+        {
+            errors.Add("domain", "must be a domain name");
+        }
+        return (domain, null);
     }
 }

@@ -52,6 +52,8 @@ internal static class DnsZoneFiles
         writer.WriteLine("$TTL 300");
         writer.WriteLine("@ SOA ns.lab.invalid. hostmaster.lab.invalid. 1 3600 600 86400 300");
         writer.WriteLine("@ NS ns.lab.invalid.");
+        // Something for MX queries to find (a persona may ask for MX and NS records besides addresses).
+        writer.WriteLine("@ MX 10 mail.lab.invalid.");
     }
 
     private static void WriteName(DnsWorld world, StreamWriter[] writers, string name)

@@ -112,6 +112,30 @@ public sealed class HttpPersonaApiTests
         Assert.NotNull(report["result"]!["faviconHash"]);
         Assert.Equal("LabGreeter", report["result"]!["technologies"]![0]!["name"]!.GetValue<string>()); // the deployment's fingerprints
         Assert.Equal((400, "addresses[0] domain"), (bad, Keys(badProblem)));
+        var requests = report["sent"]!["requests"]!.AsArray();
+        Assert.Equal([$"http://site.lab.test:{lab.HttpPort}/", $"http://site.lab.test:{lab.HttpPort}/favicon.ico"], requests.Select(r => r!["url"]!.GetValue<string>()));
+        Assert.Contains(requests[0]!["headers"]!.AsArray(), h => h!["name"]!.GetValue<string>() == "User-Agent" && h["value"]!.GetValue<string>() == "LabAgent/1");
+    }
+
+    [Fact]
+    public async Task Test_fetches_a_given_url_as_it_is_and_refuses_a_domain_and_a_url_together()
+    {
+        await using var lab = await LabWebServer.StartAsync(new Dictionary<string, LabSite> { ["site.lab.test"] = LabWebServer.Sites.Page("Lab site", "<p>hello lab</p>") });
+        await using var server = await TestServer.StartAsync("sqlite", 0, "--Network:AllowPrivateTargets=true");
+        // The persona would try HTTPS on 443 only: the URL's own scheme, port and path are what is fetched.
+        var (_, created) = await server.SendAsync(HttpMethod.Post, Base, new JsonObject { ["name"] = "Https only", ["schemeOrder"] = "https" });
+        var url = $"http://site.lab.test:{lab.HttpPort}/deep/page?q=1";
+
+        var (status, report) = await server.SendAsync(HttpMethod.Post, $"{Base}/{created["id"]}/test", new JsonObject { ["url"] = url, ["addresses"] = new JsonArray("127.0.0.1") });
+        var (both, bothProblem) = await server.SendAsync(HttpMethod.Post, $"{Base}/{created["id"]}/test",
+            new JsonObject { ["url"] = url, ["domain"] = "site.lab.test", ["addresses"] = new JsonArray("127.0.0.1") });
+        var (ftp, ftpProblem) = await server.SendAsync(HttpMethod.Post, $"{Base}/{created["id"]}/test", new JsonObject { ["url"] = "ftp://127.0.0.1/x", ["addresses"] = new JsonArray("127.0.0.1") });
+
+        Assert.Equal(200, status);
+        Assert.Equal(("ok", "Lab site", "site.lab.test"), (report["result"]!["outcome"]!.GetValue<string>(), report["result"]!["title"]!.GetValue<string>(), report["result"]!["domain"]!.GetValue<string>()));
+        Assert.Equal(url, report["sent"]!["requests"]![0]!["url"]!.GetValue<string>());
+        Assert.Equal((400, "url"), (both, Keys(bothProblem)));
+        Assert.Equal((400, "url"), (ftp, Keys(ftpProblem)));
     }
 
     [Fact]

@@ -3144,6 +3144,7 @@ export interface components {
             httpPorts: number[];
             httpsPorts: number[];
             tlsVersions: string;
+            requests: components["schemas"]["SentRequest"][];
         };
         HttpPersonaTestReport: {
             sent: components["schemas"]["HttpPersonaSent"];
@@ -3152,6 +3153,7 @@ export interface components {
         HttpPersonaTestRequest: {
             domain?: null | string;
             addresses?: null | string[];
+            url?: null | string;
         };
         HttpProbeResult: {
             domain: string;
@@ -3521,6 +3523,12 @@ export interface components {
         };
         /** @enum {unknown} */
         SchemeOrder: "https_then_http" | "http_then_https" | "https" | "http";
+        SentRequest: {
+            method: string;
+            url: string;
+            version: string;
+            headers: components["schemas"]["HttpHeader"][];
+        };
         SessionDto: {
             /** Format: uuid */
             id: string;

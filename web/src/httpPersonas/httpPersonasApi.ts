@@ -4,14 +4,8 @@ import type { Schemas } from '../api/types'
 
 export type HttpPersonaTestReport = Schemas['HttpPersonaTestReport']
 
-export interface HttpPersonaTestRequest {
-  domain: string
-  addresses: string[]
-}
-
-// Compile-time drift check against the generated schema.
-type Assert<T extends true> = T
-export type HttpPersonaSchemaChecks = [Assert<HttpPersonaTestRequest extends Required<{ [K in keyof Schemas['HttpPersonaTestRequest']]: NonNullable<Schemas['HttpPersonaTestRequest'][K]> }> ? true : false>]
+/** A domain probed as the phase would, or a URL fetched as it is, at the given addresses. */
+export type HttpPersonaTestRequest = Schemas['HttpPersonaTestRequest']
 
 export const httpPersonasApi = {
   ...httpPersonaConfigs,

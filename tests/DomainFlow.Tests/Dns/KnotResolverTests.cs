@@ -1,0 +1,77 @@
+using DomainFlow.Core.Dns;
+using DomainFlow.Server.Lab;
+using DomainFlow.Testing.Dns;
+
+namespace DomainFlow.Tests.Dns;
+
+/// <summary>The bulk resolver's truncation, wildcard and record-type paths against Knot, a third-party authoritative server.</summary>
+public sealed class KnotResolverTests
+{
+    private static BulkResolverOptions Options(KnotServer knot) => new()
+    {
+        Resolvers = [new ResolverEndpoint(knot.Endpoint)],
+        Timeout = TimeSpan.FromMilliseconds(400),
+        Retries = 3,
+    };
+
+    private static async Task<(List<DnsResult> Results, IReadOnlyList<ResolverStatistics> Statistics)> ResolveAsync(
+        BulkResolverOptions options, IEnumerable<string> names, WildcardDetector? detector = null)
+    {
+        await using var resolver = new BulkResolver(options);
+        var results = new List<DnsResult>();
+        await foreach (var result in resolver.ResolveAsync(names.ToAsyncEnumerable()))
+        {
+            results.Add(detector is null ? result : await detector.ClassifyAsync(result));
+        }
+        return (results, resolver.Statistics);
+    }
+
+    [Fact]
+    public async Task A_txt_answer_knot_truncates_over_udp_is_fetched_whole_over_tcp()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 41, NameCount = 2_000, BigTextShare = 0.05 });
+        await using var knot = await KnotServer.StartAsync(world);
+        var big = world.Names().Where(n => world.Lookup(n).Kind == DnsNameKind.BigText).Take(20).ToList();
+        Assert.NotEmpty(big);
+
+        var (results, statistics) = await ResolveAsync(Options(knot) with { RecordTypes = [DnsRecordType.TXT] }, big);
+
+        Assert.Equal(big.Count, results.Count);
+        Assert.All(results, r => Assert.Equal((DnsOutcome.Resolved, world.BigText), (r.Outcome, Assert.Single(r.Records).Data)));
+        Assert.True(Assert.Single(statistics).Truncated >= big.Count);
+    }
+
+    [Fact]
+    public async Task Names_under_knots_wildcard_zone_are_marked_and_real_names_are_not()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 42, NameCount = 2_000, WildcardZone = "wild-knot.net", WildcardShare = 0.1 });
+        await using var knot = await KnotServer.StartAsync(world);
+        var detector = new WildcardDetector(Options(knot));
+
+        var (results, _) = await ResolveAsync(Options(knot), world.Names(), detector);
+
+        var underWildcard = results.Where(r => r.Name.EndsWith(".wild-knot.net", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(underWildcard);
+        Assert.All(underWildcard, r => Assert.Equal(DnsOutcome.Wildcard, r.Outcome));
+        Assert.Contains(results, r => r.Outcome == DnsOutcome.Resolved);
+        Assert.All(results.Where(r => r.Outcome == DnsOutcome.Resolved), r => Assert.NotEqual(DnsNameKind.Wildcard, world.Lookup(r.Name).Kind));
+        Assert.Equal("wild-knot.net", Assert.Single(detector.Wildcards).Zone);
+    }
+
+    [Fact]
+    public async Task Mx_and_ns_records_are_asked_for_when_the_persona_lists_them()
+    {
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 43, NameCount = 200 });
+        await using var knot = await KnotServer.StartAsync(world);
+        var apexes = world.AllZones;
+
+        var (results, _) = await ResolveAsync(Options(knot) with { RecordTypes = [DnsRecordType.MX, DnsRecordType.NS] }, apexes);
+
+        Assert.Equal(apexes.Count, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Contains(r.Records, x => x.Type == DnsRecordType.MX && x.Data.Contains("mail.lab.invalid", StringComparison.Ordinal));
+            Assert.Contains(r.Records, x => x.Type == DnsRecordType.NS && x.Data.Contains("ns.lab.invalid", StringComparison.Ordinal));
+        });
+    }
+}
