@@ -37,6 +37,12 @@ public sealed class HttpProberTests : IAsyncLifetime
             ["missing.lab.test"] = LabWebServer.Sites.Html("<title>Nope</title>", status: 404),
             // Echoes what the client sent, so the persona's settings can be seen arriving.
             ["echo.lab.test"] = context => LabWebServer.Sites.Page("Echo", string.Join("\n", context.Request.Headers.Select(h => $"<p>{h.Key}={System.Net.WebUtility.HtmlEncode(h.Value.ToString())}</p>")))(context),
+            // Says which HTTP version, TLS version and cipher suite the connection ended up with.
+            ["tls.lab.test"] = context =>
+            {
+                var tls = context.Features.Get<Microsoft.AspNetCore.Connections.Features.ITlsHandshakeFeature>();
+                return LabWebServer.Sites.Page($"{context.Request.Protocol} {tls?.Protocol} {tls?.NegotiatedCipherSuite}", "tls")(context);
+            },
             // "/" sets a cookie and redirects; "/members" answers 200 only when the cookie came back.
             ["cookie.lab.test"] = context =>
             {
@@ -313,6 +319,37 @@ public sealed class HttpProberTests : IAsyncLifetime
         Assert.Contains("User-Agent: Custom/9\r\n", head, StringComparison.Ordinal);
         Assert.DoesNotContain("de-DE", head, StringComparison.Ordinal);
         Assert.DoesNotContain("Rotated/1", head, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.2", "1.2", null, false, "HTTP/1.1 Tls12")]
+    [InlineData("1.3", "1.3", null, false, "HTTP/1.1 Tls13")]
+    [InlineData("1.2", "1.3", null, true, "HTTP/2 Tls13")]
+    [InlineData("1.2", "1.2", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", false, "HTTP/1.1 Tls12 TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")]
+    public async Task Tls_versions_cipher_suites_and_http2_are_what_the_persona_asks_for(string min, string max, string? cipher, bool http2, string seen)
+    {
+        var persona = Persona(SchemeOrder.Https) with { TlsMinVersion = min, TlsMaxVersion = max, CipherSuites = cipher is null ? null : [cipher], Http2 = http2 };
+
+        var result = await ProbeAsync(Lab(persona), "tls.lab.test");
+
+        Assert.True(result.Outcome == HttpOutcome.Ok, $"{result.Outcome}: {result.Error}");
+        Assert.StartsWith(seen, result.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ports_are_tried_in_order_and_http_then_https_asks_plain_http_first()
+    {
+        using var closed = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0)); // bound, never listening: refused
+        var closedPort = ((IPEndPoint)closed.LocalEndPoint!).Port;
+
+        var secondPort = await ProbeAsync(Lab(Persona() with { HttpPorts = [closedPort, _lab.HttpPort] }), "shop.lab.test");
+        var httpFirst = await ProbeAsync(Lab(Persona(SchemeOrder.HttpThenHttps)), "shop.lab.test");
+        var httpsFirst = await ProbeAsync(Lab(Persona(SchemeOrder.HttpsThenHttp)), "shop.lab.test");
+
+        Assert.Equal((HttpOutcome.Ok, $"http://shop.lab.test:{_lab.HttpPort}/"), (secondPort.Outcome, secondPort.FinalUrl));
+        Assert.StartsWith("http://", httpFirst.FinalUrl, StringComparison.Ordinal);
+        Assert.StartsWith("https://", httpsFirst.FinalUrl, StringComparison.Ordinal);
     }
 
     [Fact]
