@@ -60,6 +60,34 @@ public sealed class CampaignApiTests
     }
 
     [Theory]
+    [InlineData("""{"source":"pattern","patternType":"prefix","prefixLength":0,"charset":"abc","constant":"shop","tlds":["com"],"maxDomains":5}""", "generation.prefixLength")]
+    [InlineData("""{"source":"pattern","patternType":"prefix","prefixLength":60,"charset":"abcdefghijklmnopqrstuvwxyz0123456789-","constant":"x","tlds":["com"],"maxDomains":5}""", "generation.charset")] // 37^60 names overflow 64 bits
+    [InlineData("""{"source":"pattern","patternType":"prefix","prefixLength":2,"charset":"abc","constant":"shop","tlds":[],"maxDomains":-1}""", "generation.maxDomains generation.tlds")]
+    [InlineData("""{"source":"pattern","patternType":"sideways","prefixLength":2,"charset":"abc","tlds":["com"],"maxDomains":5}""", "")]
+    [InlineData("""{"source":"pattern","patternType":"prefix","prefixLength":2,"charset":"abc","tlds":["com"],"maxDomains":5,""", "")]
+    public async Task A_bad_generation_config_is_a_400_and_the_stored_one_stays(string body, string fields)
+    {
+        await using var server = await TestServer.StartAsync(workers: 0);
+        var id = await server.CreateCampaignAsync(TestServer.PatternSpec("kept", 18));
+        var before = (await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/phases")).Body.ToJsonString();
+
+        using var response = await server.Http.PutAsync($"/api/v2/campaigns/{id}/phases/generation/config", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        if (fields.Length > 0)
+        {
+            Assert.Equal(fields, string.Join(' ', problem["errors"]!.AsObject().Select(e => e.Key).Order(StringComparer.Ordinal)));
+        }
+        else
+        {
+            Assert.Equal("malformed_json", problem["code"]!.GetValue<string>());
+        }
+        Assert.Equal(before, (await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/phases")).Body.ToJsonString());
+    }
+
+    [Theory]
     [InlineData("{\"name\": \"x\", ")]
     [InlineData("{\"name\": \"x\", \"mode\": \"sometimes\"}")]
     [InlineData("{\"name\": \"x\", \"unknownField\": 1}")]
