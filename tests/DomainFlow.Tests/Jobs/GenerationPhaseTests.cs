@@ -124,8 +124,8 @@ public sealed class GenerationPhaseTests
         var config = StoreHarness.Pattern(charset: "abcdefghij", length: 3, maxDomains: 500);
         var campaign = await h.CreateCampaignAsync(config);
         await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
-        var generation = new PausingProcessor(new GenerationShardProcessor(h.Db.Database),
-            pauseDuringBatch: 4, () => h.Phases.PauseAsync(campaign.Id, PhaseName.Generation));
+        var generation = new InterruptingProcessor(new GenerationShardProcessor(h.Db.Database),
+            duringBatch: 4, async () => Assert.True(await h.Phases.PauseAsync(campaign.Id, PhaseName.Generation)));
         var runner = new JobRunner(h.Db.Database, h.Jobs, h.Phases, [generation], h.Options);
 
         await RunUntilIdleAsync(h, runner);
@@ -150,14 +150,34 @@ public sealed class GenerationPhaseTests
         await using var h = await StoreHarness.CreateAsync(engine, batchSize: 10, shardSize: 1_000);
         var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern(maxDomains: 18), mode: CampaignMode.Auto);
         await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
-        var generation = new PausingProcessor(new GenerationShardProcessor(h.Db.Database),
-            pauseDuringBatch: 2, () => h.Phases.PauseAsync(campaign.Id, PhaseName.Generation));
+        var generation = new InterruptingProcessor(new GenerationShardProcessor(h.Db.Database),
+            duringBatch: 2, async () => Assert.True(await h.Phases.PauseAsync(campaign.Id, PhaseName.Generation)));
 
         await RunUntilIdleAsync(h, new JobRunner(h.Db.Database, h.Jobs, h.Phases, [generation], h.Options));
 
         Assert.Equal(PhaseStatus.Completed, (await h.PhaseAsync(campaign.Id)).Status);
         Assert.Equal(18, (await h.PhaseAsync(campaign.Id)).Processed);
         Assert.NotEqual(PhaseStatus.Running, (await h.PhaseAsync(campaign.Id, PhaseName.DnsValidation)).Status);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Deleting_a_campaign_while_a_batch_is_in_flight_drops_the_batch_and_leaves_nothing(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine, batchSize: 10, shardSize: 1_000);
+        var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern(charset: "abcdefghij", length: 3, maxDomains: 500));
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        var generation = new InterruptingProcessor(new GenerationShardProcessor(h.Db.Database),
+            duringBatch: 3, async () => Assert.True(await h.Campaigns.DeleteAsync(campaign.Id)));
+
+        await RunUntilIdleAsync(h, new JobRunner(h.Db.Database, h.Jobs, h.Phases, [generation], h.Options));
+
+        Assert.Null(await h.Campaigns.GetAsync(campaign.Id));
+        Assert.Equal(30, generation.Prepared); // the runner stopped at the refused batch
+        foreach (var table in new[] { "domains", "jobs", "campaign_phases", "phase_counters" })
+        {
+            Assert.Equal(0, await h.Db.ScalarAsync($"SELECT count(*) FROM {table}"));
+        }
     }
 
     private static async Task RunUntilIdleAsync(StoreHarness h, JobRunner runner)
@@ -168,8 +188,8 @@ public sealed class GenerationPhaseTests
         }
     }
 
-    /// <summary>Pauses the phase while the given batch is being prepared (in flight), and counts every name prepared.</summary>
-    private sealed class PausingProcessor(IShardProcessor inner, int pauseDuringBatch, Func<Task<bool>> pause) : IShardProcessor
+    /// <summary>Does something (pause, delete) while the given batch is being prepared (in flight), and counts every name prepared.</summary>
+    private sealed class InterruptingProcessor(IShardProcessor inner, int duringBatch, Func<Task> interrupt) : IShardProcessor
     {
         private int _batches;
 
@@ -178,9 +198,9 @@ public sealed class GenerationPhaseTests
         private async Task AfterPreparedAsync(int items)
         {
             Prepared += items;
-            if (++_batches == pauseDuringBatch)
+            if (++_batches == duringBatch)
             {
-                Assert.True(await pause());
+                await interrupt();
             }
         }
 
@@ -188,7 +208,7 @@ public sealed class GenerationPhaseTests
 
         public IShardSession Open(JobLease lease) => new Session(this, inner.Open(lease));
 
-        private sealed class Session(PausingProcessor owner, IShardSession inner) : IShardSession
+        private sealed class Session(InterruptingProcessor owner, IShardSession inner) : IShardSession
         {
             public async Task<ShardBatch> PrepareAsync(int maxItems, CancellationToken ct)
             {
