@@ -39,6 +39,31 @@ public sealed class RemoteCommandTests
     }
 
     [Fact]
+    public async Task A_running_phase_is_paused_resumed_and_stopped_from_the_command_line()
+    {
+        // An API-only node: the phase stays where the verbs put it, no worker moves it on.
+        await using var server = await TestServer.StartAsync(workers: 0);
+        var id = await server.CreateCampaignAsync(TestServer.PatternSpec("steered", 18));
+        var url = server.Url.ToString();
+        var token = server.Admin.Token!;
+        string[] Verb(string verb) => ["campaigns", verb, id, "--server", url, "--token", token];
+
+        var started = await CliProcess.RunAsync(Verb("start"));
+        var paused = await CliProcess.RunAsync(Verb("pause"));
+        var resumed = await CliProcess.RunAsync(Verb("resume"));
+        var stopped = await CliProcess.RunAsync(Verb("stop"));
+        var again = await CliProcess.RunAsync(Verb("resume"));
+
+        Assert.Equal("generation: running", started.Stdout.Trim());
+        Assert.Equal("generation: paused", paused.Stdout.Trim());
+        Assert.Equal("generation: running", resumed.Stdout.Trim());
+        Assert.Equal("generation: stopped", stopped.Stdout.Trim());
+        Assert.Equal("stopped", (await server.WaitForPhaseAsync(id, "generation", _ => true))["status"]!.GetValue<string>());
+        Assert.Equal(1, again.ExitCode);
+        Assert.Single(again.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Server_errors_become_one_line_messages_with_the_problem_code()
     {
         await using var server = await TestServer.StartAsync();
