@@ -24,6 +24,9 @@ public static class AuditAction
     public const string PhaseResumed = "phase.resumed";
     public const string PhaseStopped = "phase.stopped";
 
+    /// <summary>An authenticated request refused: a missing scope, CSRF token or role, or someone else's campaign.</summary>
+    public const string AccessDenied = "access.denied";
+
     // Workspace resources record "<area>.created", "<area>.updated" and "<area>.deleted", with the areas persona (DNS
     // and HTTP personas; the target type tells them apart), keyword_set, proxy_pool and proxy.
 }

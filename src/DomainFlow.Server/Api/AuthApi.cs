@@ -85,7 +85,7 @@ public static class AuthApi
     /// <summary>Opens a session (ending the one the browser may already hold: no session fixation) and sets its cookie.</summary>
     internal static async Task<MeResponse> SignInAsync(HttpContext http, User user, SessionStore sessions, AuthOptions auth, CancellationToken ct)
     {
-        if (http.Request.Cookies.TryGetValue(SessionCookie.Name, out var old) && await sessions.FindAsync(old, ct) is { } previous)
+        if (SessionCookie.TryRead(http, out var old) && await sessions.FindAsync(old, ct) is { } previous)
         {
             await sessions.DeleteAsync(previous.UserId, previous.Id, ct);
         }

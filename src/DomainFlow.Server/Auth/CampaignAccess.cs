@@ -1,3 +1,4 @@
+using DomainFlow.Core.Audit;
 using DomainFlow.Server.Api;
 using DomainFlow.Store.Campaigns;
 
@@ -16,8 +17,14 @@ public static class CampaignAccess
         {
             var http = context.HttpContext;
             if (http.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id)
-                && !await CanSeeAsync(http, id))
+                && await VisibilityAsync(http, id) is var (exists, visible) && !visible)
             {
+                if (exists)
+                {
+                    // Someone else's campaign: answered like a missing one, but recorded for whoever reviews access.
+                    await http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(http, AuditAction.AccessDenied, AuditOutcome.Failure,
+                        "campaign", id.ToString(), $"not the owner: {http.Request.Method} {http.Request.Path}");
+                }
                 return Problems.NotFound("The campaign");
             }
             return await next(context);
@@ -25,10 +32,12 @@ public static class CampaignAccess
         return group;
     }
 
-    public static async Task<bool> CanSeeAsync(HttpContext http, Guid campaignId)
+    public static async Task<bool> CanSeeAsync(HttpContext http, Guid campaignId) => (await VisibilityAsync(http, campaignId)).Visible;
+
+    private static async Task<(bool Exists, bool Visible)> VisibilityAsync(HttpContext http, Guid campaignId)
     {
         var caller = Caller.Of(http) ?? throw new InvalidOperationException("Campaign routes require authentication.");
         var (exists, owner) = await http.RequestServices.GetRequiredService<CampaignStore>().OwnerOfAsync(campaignId, http.RequestAborted);
-        return exists && caller.Viewer.CanSee(owner);
+        return (exists, exists && caller.Viewer.CanSee(owner));
     }
 }

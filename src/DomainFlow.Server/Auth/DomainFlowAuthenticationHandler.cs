@@ -37,7 +37,7 @@ public sealed class DomainFlowAuthenticationHandler(
         {
             return await FromTokenAsync(header["Bearer ".Length..].Trim());
         }
-        return Request.Cookies.TryGetValue(SessionCookie.Name, out var secret) && !string.IsNullOrEmpty(secret)
+        return SessionCookie.TryRead(Context, out var secret)
             ? await FromSessionAsync(secret)
             : AuthenticateResult.NoResult();
     }

@@ -21,7 +21,7 @@ public static class OpenApiSecurity
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Cookie,
                 Name = SessionCookie.Name,
-                Description = "The browser session from POST /api/v2/auth/login. Unsafe requests also need the X-CSRF-Token header.",
+                Description = "The browser session from POST /api/v2/auth/login (named __Host-df_session under HTTPS). Unsafe requests also need the X-CSRF-Token header.",
             },
         };
         doc.Security =

@@ -1,3 +1,4 @@
+using DomainFlow.Core.Audit;
 using DomainFlow.Server.Api;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -9,13 +10,20 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons
                 .Select(r => AccessRefusal.ByCode.GetValueOrDefault(r.Message)).FirstOrDefault(r => r is not null) is { } refusal)
         {
-            return TypedResults.Problem(Problems.Create(StatusCodes.Status403Forbidden, refusal.Code, "Forbidden", refusal.Detail)).ExecuteAsync(context);
+            // A pending password change is the normal way back in, not an attempt worth an audit entry.
+            if (refusal != AccessRefusal.PasswordChangeRequired)
+            {
+                await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(context, AuditAction.AccessDenied, AuditOutcome.Failure,
+                    detail: $"{refusal.Code}: {context.Request.Method} {context.Request.Path}");
+            }
+            await TypedResults.Problem(Problems.Create(StatusCodes.Status403Forbidden, refusal.Code, "Forbidden", refusal.Detail)).ExecuteAsync(context);
+            return;
         }
-        return _default.HandleAsync(next, context, policy, authorizeResult);
+        await _default.HandleAsync(next, context, policy, authorizeResult);
     }
 }

@@ -9,10 +9,22 @@ public static class SessionCookie
     public const string Name = "df_session";
     public const string CsrfHeader = "X-CSRF-Token";
 
-    public static void Issue(HttpContext http, string secret, DateTimeOffset expires) =>
-        http.Response.Cookies.Append(Name, secret, Options(http, expires));
+    /// <summary>
+    /// Under HTTPS the name carries the <c>__Host-</c> prefix: browsers then accept the cookie only when it is Secure,
+    /// host-only and for path /, so a sibling subdomain or plain-HTTP page cannot plant a session of its choosing.
+    /// </summary>
+    public static string NameFor(HttpContext http) => http.Request.IsHttps ? "__Host-" + Name : Name;
 
-    public static void Clear(HttpContext http) => http.Response.Cookies.Delete(Name, Options(http, null));
+    public static bool TryRead(HttpContext http, out string secret)
+    {
+        secret = http.Request.Cookies[NameFor(http)] ?? "";
+        return secret.Length > 0;
+    }
+
+    public static void Issue(HttpContext http, string secret, DateTimeOffset expires) =>
+        http.Response.Cookies.Append(NameFor(http), secret, Options(http, expires));
+
+    public static void Clear(HttpContext http) => http.Response.Cookies.Delete(NameFor(http), Options(http, null));
 
     private static CookieOptions Options(HttpContext http, DateTimeOffset? expires) => new()
     {

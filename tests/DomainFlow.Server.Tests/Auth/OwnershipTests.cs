@@ -45,6 +45,9 @@ public sealed class OwnershipTests
                 $"{method} {path} answered {(int)response.StatusCode}: {text}");
         }
 
+        var denied = (await server.SendAsync(HttpMethod.Get, $"/api/v2/audit?action=access.denied&targetId={id}&limit=100")).Body["items"]!.AsArray();
+        Assert.Equal(attempts.Count, denied.Count); // each refusal is on record, with who tried
+        Assert.All(denied, e => Assert.Equal(("bob@example.test", "failure"), (e!["actorEmail"]!.GetValue<string>(), e["outcome"]!.GetValue<string>())));
         Assert.DoesNotContain((await bob.SendAsync(HttpMethod.Get, "/api/v2/campaigns")).Body["items"]!.AsArray(), c => c!["id"]!.GetValue<string>() == id);
         Assert.Equal("alice's", (await alice.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}")).Body["name"]!.GetValue<string>());
         Assert.Equal(200, (await server.SendAsync(HttpMethod.Get, $"/api/v2/campaigns/{id}/domains")).Status); // admins see everything

@@ -50,6 +50,8 @@ public sealed class TokenTests
         Assert.Equal((403, "insufficient_scope"), (start, problem["code"]!.GetValue<string>()));
         Assert.Equal(403, delete);
         Assert.Equal("configured", (await server.WaitForPhaseAsync(id, "generation", _ => true))["status"]!.GetValue<string>());
+        var denied = (await server.SendAsync(HttpMethod.Get, "/api/v2/audit?action=access.denied")).Body["items"]!.AsArray();
+        Assert.Contains(denied, e => e!["detail"]!.GetValue<string>() == $"insufficient_scope: POST /api/v2/campaigns/{id}/phases/generation/start");
     }
 
     [Fact]

@@ -60,7 +60,14 @@ public sealed class TransportSecurityTests
             Assert.Equal("https", server.Url.Scheme);
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
             Assert.StartsWith("max-age=", login.Headers.GetValues("Strict-Transport-Security").Single());
-            Assert.Contains("secure", login.Headers.GetValues("Set-Cookie").Single(), StringComparison.OrdinalIgnoreCase);
+            var cookie = login.Headers.GetValues("Set-Cookie").Single();
+            Assert.StartsWith("__Host-df_session=", cookie, StringComparison.Ordinal); // Secure, host-only, path /: enforced by browsers
+            Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+            using var me = new HttpRequestMessage(HttpMethod.Get, "/api/v2/auth/me");
+            me.Headers.Add("Cookie", cookie.Split(';')[0]);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(me)).StatusCode); // and it is read back under that name
             Assert.True(protocol >= SslProtocols.Tls12, protocol.ToString());
         }
         finally

@@ -107,4 +107,5 @@ export const AUDIT_ACTION_SUGGESTIONS = [
   'campaign', 'campaign.created', 'campaign.deleted',
   'phase', 'phase.started', 'phase.paused', 'phase.resumed', 'phase.stopped',
   'persona', 'keyword_set', 'proxy_pool', 'proxy',
+  'access', 'access.denied',
 ] as const
