@@ -86,6 +86,44 @@ public sealed class DnsValidationPhaseTests
         Assert.True(phase.Counters[$"resolver.{lab.Endpoint}.sent"] >= 2_000);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_paused_and_resumed_run_asks_exactly_the_queries_of_an_uninterrupted_one(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine, batchSize: 50, shardSize: 1_000);
+        var world = new DnsWorld(new DnsWorldOptions { Seed = 44, NameCount = 600 });
+        await using var interruptedLab = LabDnsServer.Start(world, IPAddress.Parse("127.0.0.37"));
+        await using var straightLab = LabDnsServer.Start(world, IPAddress.Parse("127.0.0.38"));
+        var (interrupted, _) = await GeneratedCampaignAsync(h, world, 600);
+        var (straight, _) = await GeneratedCampaignAsync(h, world, 600);
+        await ConfigureAsync(h, interrupted, new DnsValidationConfig { PersonaIds = [await PersonaAsync(h, interruptedLab.Endpoint)], WildcardDetection = false });
+        await ConfigureAsync(h, straight, new DnsValidationConfig { PersonaIds = [await PersonaAsync(h, straightLab.Endpoint)], WildcardDetection = false });
+        var batches = 0;
+        h.Runner.BatchCommitted += (id, phase) =>
+        {
+            if (id == interrupted && phase == PhaseName.DnsValidation && ++batches == 2)
+            {
+                h.Phases.PauseAsync(interrupted, PhaseName.DnsValidation).GetAwaiter().GetResult();
+            }
+        };
+
+        await h.Phases.StartAsync(interrupted, PhaseName.DnsValidation);
+        await h.RunUntilIdleAsync();
+        var paused = await h.PhaseAsync(interrupted, PhaseName.DnsValidation);
+        var queriesWhilePaused = interruptedLab.QueriesReceived;
+        await h.Phases.ResumeAsync(interrupted, PhaseName.DnsValidation);
+        await h.Phases.StartAsync(straight, PhaseName.DnsValidation);
+        await h.RunUntilIdleAsync();
+
+        Assert.Equal((PhaseStatus.Paused, 100L), (paused.Status, paused.Processed));
+        Assert.InRange(queriesWhilePaused, 200, interruptedLab.QueriesReceived - 1);
+        Assert.Equal(PhaseStatus.Completed, (await h.PhaseAsync(interrupted, PhaseName.DnsValidation)).Status);
+        Assert.Equal(straightLab.QueriesReceived, interruptedLab.QueriesReceived); // nothing asked twice after the resume
+        Assert.Equal(
+            (await DomainsAsync(h, straight)).Select(d => (d.Name, d.Dns!.Outcome, d.Dns.Ipv4, d.Dns.Ipv6)),
+            (await DomainsAsync(h, interrupted)).Select(d => (d.Name, d.Dns!.Outcome, d.Dns.Ipv4, d.Dns.Ipv6)));
+    }
+
     private static IEnumerable<long> DnsValidationOutcomes(PhaseState phase) =>
         Enum.GetValues<DnsOutcome>().Select(o => phase.Counters.GetValueOrDefault(WireNames.ToWire(o)));
 
