@@ -186,6 +186,33 @@ public sealed class AccountStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Pruning_drops_audit_entries_past_retention_and_idle_or_expired_sessions_only(string engine)
+    {
+        var clock = new ManualClock();
+        await using var db = await TestDatabase.CreateAsync(engine, clock);
+        var audit = new AuditStore(db.Database);
+        var sessions = new SessionStore(db.Database);
+        var user = Guid.CreateVersion7();
+        await audit.AppendAsync(new AuditEntry(0, default, AuditAction.LoginSucceeded, AuditOutcome.Success, user, "a@example.test", null, null, null, "old"));
+        var (idleSecret, _) = await sessions.CreateAsync(user, "ua", null, null, TimeSpan.FromDays(7));
+        var (shortSecret, _) = await sessions.CreateAsync(user, "ua", null, null, TimeSpan.FromHours(2));
+        clock.Advance(TimeSpan.FromHours(3));
+        await audit.AppendAsync(new AuditEntry(0, default, AuditAction.Logout, AuditOutcome.Success, user, "a@example.test", null, null, null, "recent"));
+        var (freshSecret, _) = await sessions.CreateAsync(user, "ua", null, null, TimeSpan.FromDays(7));
+
+        var prunedAudit = await audit.PruneAsync(TimeSpan.FromHours(2));
+        var prunedSessions = await sessions.PruneAsync(TimeSpan.FromHours(2.5));
+
+        Assert.Equal(1, prunedAudit);
+        Assert.Equal(["recent"], (await audit.QueryAsync(new AuditStore.Filter(), 10, null)).Items.Select(e => e.Detail));
+        Assert.Equal(2, prunedSessions); // one idle for 3 h, one past its 2 h lifetime
+        Assert.Null(await sessions.FindAsync(idleSecret));
+        Assert.Null(await sessions.FindAsync(shortSecret));
+        Assert.NotNull(await sessions.FindAsync(freshSecret));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task The_key_ring_keeps_every_key_and_replaces_one_stored_twice(string engine)
     {
         await using var db = await TestDatabase.CreateAsync(engine);
