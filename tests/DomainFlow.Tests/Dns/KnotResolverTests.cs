@@ -4,7 +4,7 @@ using DomainFlow.Testing.Dns;
 
 namespace DomainFlow.Tests.Dns;
 
-/// <summary>The bulk resolver's truncation, wildcard and record-type paths against Knot, a third-party authoritative server.</summary>
+/// <summary>The bulk resolver's truncation and record-type paths against Knot, a third-party authoritative server (wildcards: WildcardTests).</summary>
 public sealed class KnotResolverTests
 {
     private static BulkResolverOptions Options(KnotServer knot) => new()
@@ -14,14 +14,13 @@ public sealed class KnotResolverTests
         Retries = 3,
     };
 
-    private static async Task<(List<DnsResult> Results, IReadOnlyList<ResolverStatistics> Statistics)> ResolveAsync(
-        BulkResolverOptions options, IEnumerable<string> names, WildcardDetector? detector = null)
+    private static async Task<(List<DnsResult> Results, IReadOnlyList<ResolverStatistics> Statistics)> ResolveAsync(BulkResolverOptions options, IEnumerable<string> names)
     {
         await using var resolver = new BulkResolver(options);
         var results = new List<DnsResult>();
         await foreach (var result in resolver.ResolveAsync(names.ToAsyncEnumerable()))
         {
-            results.Add(detector is null ? result : await detector.ClassifyAsync(result));
+            results.Add(result);
         }
         return (results, resolver.Statistics);
     }
@@ -39,23 +38,6 @@ public sealed class KnotResolverTests
         Assert.Equal(big.Count, results.Count);
         Assert.All(results, r => Assert.Equal((DnsOutcome.Resolved, world.BigText), (r.Outcome, Assert.Single(r.Records).Data)));
         Assert.True(Assert.Single(statistics).Truncated >= big.Count);
-    }
-
-    [Fact]
-    public async Task Names_under_knots_wildcard_zone_are_marked_and_real_names_are_not()
-    {
-        var world = new DnsWorld(new DnsWorldOptions { Seed = 42, NameCount = 2_000, WildcardZone = "wild-knot.net", WildcardShare = 0.1 });
-        await using var knot = await KnotServer.StartAsync(world);
-        var detector = new WildcardDetector(Options(knot));
-
-        var (results, _) = await ResolveAsync(Options(knot), world.Names(), detector);
-
-        var underWildcard = results.Where(r => r.Name.EndsWith(".wild-knot.net", StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(underWildcard);
-        Assert.All(underWildcard, r => Assert.Equal(DnsOutcome.Wildcard, r.Outcome));
-        Assert.Contains(results, r => r.Outcome == DnsOutcome.Resolved);
-        Assert.All(results.Where(r => r.Outcome == DnsOutcome.Resolved), r => Assert.NotEqual(DnsNameKind.Wildcard, world.Lookup(r.Name).Kind));
-        Assert.Equal("wild-knot.net", Assert.Single(detector.Wildcards).Zone);
     }
 
     [Fact]

@@ -12,13 +12,28 @@ public sealed class WildcardTests
         Timeout = TimeSpan.FromMilliseconds(400),
     };
 
-    [Fact]
-    public async Task Names_answered_only_by_a_wildcard_are_marked_and_real_ones_are_not()
+    /// <summary>The in-process lab server, or Knot (a third-party authoritative server) serving the same world.</summary>
+    private static async Task<(IPEndPoint Endpoint, IAsyncDisposable Server)> StartAsync(string server, DnsWorld world, IPAddress address)
+    {
+        if (server == "knot")
+        {
+            var knot = await DomainFlow.Testing.Dns.KnotServer.StartAsync(world, address: address);
+            return (knot.Endpoint, knot);
+        }
+        var lab = LabDnsServer.Start(world, address);
+        return (lab.Endpoint, lab);
+    }
+
+    [Theory]
+    [InlineData("lab")]
+    [InlineData("knot")]
+    public async Task Names_answered_only_by_a_wildcard_are_marked_and_real_ones_are_not(string server)
     {
         var world = new DnsWorld(new DnsWorldOptions { Seed = 31, NameCount = 2_000, WildcardZone = "wild-lab.net", WildcardShare = 0.1 });
-        await using var lab = LabDnsServer.Start(world, IPAddress.Parse("127.0.0.11"));
-        var detector = new WildcardDetector(Options(lab.Endpoint));
-        await using var resolver = new BulkResolver(Options(lab.Endpoint));
+        var (endpoint, running) = await StartAsync(server, world, IPAddress.Parse(server == "knot" ? "127.0.0.39" : "127.0.0.11"));
+        await using var _ = running;
+        var detector = new WildcardDetector(Options(endpoint));
+        await using var resolver = new BulkResolver(Options(endpoint));
 
         var results = new List<DnsResult>();
         await foreach (var answer in resolver.ResolveAsync(world.Names().ToAsyncEnumerable()))
