@@ -12,6 +12,8 @@ public static class AuditAction
     public const string PasswordChanged = "auth.password_changed";
     public const string SessionRevoked = "auth.session_revoked";
     public const string SessionRejected = "auth.session_rejected";
+    public const string MfaEnabled = "auth.mfa_enabled";
+    public const string MfaDisabled = "auth.mfa_disabled";
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
     public const string UserCreated = "user.created";

@@ -97,11 +97,12 @@ public static class AdminUsersApi
     }
 
     /// <summary>
-    /// Sets a new password the user must change at next login, and ends their sessions and API tokens: a reset is how
-    /// an admin cleans up a compromised account, and a token minted by whoever held it must not outlive the reset.
+    /// Sets a new password the user must change at next login, and ends their sessions, API tokens and authenticator: a
+    /// reset is how an admin cleans up a compromised account (or one whose owner lost their phone), and a token minted by
+    /// whoever held it must not outlive the reset.
     /// </summary>
     private static async Task<Results<Ok<PasswordReset>, ProblemHttpResult>> ResetPasswordAsync(
-        Guid userId, ResetPasswordRequest? request, HttpContext http, UserStore users, SessionStore sessions, ApiTokenStore tokens, AuditLog audit, CancellationToken ct)
+        Guid userId, ResetPasswordRequest? request, HttpContext http, UserStore users, SessionStore sessions, ApiTokenStore tokens, MfaStore mfa, AuditLog audit, CancellationToken ct)
     {
         if (await users.GetAsync(userId, ct) is not { } user)
         {
@@ -115,7 +116,9 @@ public static class AdminUsersApi
         await users.SetPasswordAsync(userId, PasswordHasher.Hash(request?.Password ?? temporary!), mustChange: true, ct);
         await sessions.DeleteAllAsync(userId, keep: null, ct);
         await tokens.DeleteAllAsync(userId, ct);
-        await audit.RecordAsync(http, AuditAction.UserPasswordReset, targetType: "user", targetId: userId.ToString());
+        // A reset is also how a user who lost their authenticator gets back in: they set up a new one afterwards.
+        var hadMfa = await mfa.DeleteAsync(userId, ct);
+        await audit.RecordAsync(http, AuditAction.UserPasswordReset, targetType: "user", targetId: userId.ToString(), detail: hadMfa ? "authenticator removed" : null);
         return TypedResults.Ok(new PasswordReset(temporary));
     }
 

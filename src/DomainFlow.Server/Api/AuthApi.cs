@@ -25,7 +25,7 @@ public static class AuthApi
 
     /// <summary>Unknown email, wrong password, disabled or locked account: one answer, one timing.</summary>
     private static async Task<Results<Ok<MeResponse>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, HttpContext http, UserStore users, SessionStore sessions, AuthOptions auth, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        LoginRequest request, HttpContext http, UserStore users, SessionStore sessions, MfaStore mfa, AuthOptions auth, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Email))
@@ -65,14 +65,45 @@ public static class AuthApi
             return TypedResults.Problem(Problems.Create(StatusCodes.Status401Unauthorized, "invalid_credentials", "Sign-in failed",
                 "The email or password is wrong, or the account is disabled or temporarily locked."));
         }
-        await users.RecordLoginAsync(record!.User.Id, ct);
+        if (await SecondFactorRefusalAsync(http, request.Code, record!.User, users, mfa, auth, audit, clock, ct) is { } refusal)
+        {
+            return refusal;
+        }
+        await users.RecordLoginAsync(record.User.Id, ct);
         var response = await SignInAsync(http, record.User, sessions, auth, ct);
         await audit.RecordAsync(http, AuditAction.LoginSucceeded, targetType: "session", targetId: Caller.Of(http)!.Session!.Id.ToString(), actorId: record.User.Id, actorEmail: record.User.Email);
         return TypedResults.Ok(response);
     }
 
+    /// <summary>
+    /// For an account with an authenticator: without a code, 401 <c>mfa_required</c> (the password was right: the page
+    /// asks for the code and sends both again); a wrong or already used code counts towards the lockout like a wrong
+    /// password. Null when the sign-in may go on.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> SecondFactorRefusalAsync(
+        HttpContext http, string? code, User user, UserStore users, MfaStore mfa, AuthOptions auth, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        if (await mfa.GetAsync(user.Id, ct) is not { Enabled: true } authenticator)
+        {
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return TypedResults.Problem(Problems.Create(StatusCodes.Status401Unauthorized, "mfa_required", "Authenticator code needed",
+                "This account signs in with a code from its authenticator app: send it as code, with the email and password."));
+        }
+        if (Totp.Match(authenticator.Secret, code, clock.GetUtcNow()) is { } step && await mfa.UseStepAsync(user.Id, step, ct))
+        {
+            return null;
+        }
+        await RecordWrongPasswordAsync(http, user, users, auth, audit);
+        await audit.RecordAsync(http, AuditAction.LoginFailed, AuditOutcome.Failure, "user", user.Id.ToString(), "wrong_mfa_code", user.Id, user.Email);
+        return TypedResults.Problem(Problems.Create(StatusCodes.Status401Unauthorized, "invalid_mfa_code", "Sign-in failed",
+            "The authenticator code is wrong, expired or already used."));
+    }
+
     /// <summary>Counts a wrong password towards the account's lockout; returns true when this failure locked it.</summary>
-    private static async Task<bool> RecordWrongPasswordAsync(HttpContext http, User user, UserStore users, AuthOptions auth, AuditLog audit)
+    internal static async Task<bool> RecordWrongPasswordAsync(HttpContext http, User user, UserStore users, AuthOptions auth, AuditLog audit)
     {
         if (await users.RecordFailedLoginAsync(user.Id, auth.Lockout, CancellationToken.None) is not { } until)
         {

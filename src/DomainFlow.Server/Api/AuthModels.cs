@@ -13,7 +13,20 @@ public sealed record UserDto(Guid Id, string Email, string DisplayName, UserRole
 /// <param name="AuthMethod">"session" or "token".</param>
 public sealed record MeResponse(UserDto User, string? CsrfToken, string AuthMethod, IReadOnlyList<ApiTokenScope> Scopes);
 
-public sealed record LoginRequest(string? Email = null, string? Password = null);
+/// <param name="Code">The authenticator app's current code, for an account with two-factor sign-in on.</param>
+public sealed record LoginRequest(string? Email = null, string? Password = null, string? Code = null);
+
+/// <param name="Enabled">Sign-in asks for an authenticator code.</param>
+/// <param name="Pending">A secret was issued and awaits its first code.</param>
+public sealed record MfaStatus(bool Enabled, bool Pending);
+
+public sealed record MfaPasswordRequest(string? Password = null);
+
+public sealed record MfaCodeRequest(string? Code = null);
+
+/// <param name="Secret">The base32 secret to type into an authenticator app.</param>
+/// <param name="OtpAuthUri">The same as an otpauth:// URI (what a QR code would hold).</param>
+public sealed record MfaSetup(string Secret, string OtpAuthUri);
 
 public sealed record SetupStatus(bool Required);
 

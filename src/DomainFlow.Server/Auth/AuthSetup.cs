@@ -18,6 +18,7 @@ public static class AuthSetup
         services.AddSingleton<UserStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<MfaStore>();
         services.AddSingleton<SetupTokenStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<KeyRingStore>();

@@ -73,7 +73,7 @@ public static class ServerHost
         app.MapOpenApi("/openapi/{documentName}.json");
         // Everything under /api/v2 requires a signed-in user unless the endpoint says AllowAnonymous (health, login, setup).
         app.MapGroup("/api/v2").RequireAuthorization(AuthSetup.ApiPolicy)
-            .MapHealth().MapSetup().MapAuth().MapTokens().MapAdminUsers().MapAudit()
+            .MapHealth().MapSetup().MapAuth().MapMfa().MapTokens().MapAdminUsers().MapAudit()
             .MapCampaigns().MapDashboard().MapPhases().MapDomains().MapGeneration().MapEvents().MapDnsPersonas().MapHttpPersonas().MapKeywordSets().MapProxies().MapProxyPools();
         app.MapFallback("/api/{**rest}", () => TypedResults.Problem(Problems.Create(404, "not_found", "Not found", "No such API endpoint.")));
         app.MapFallbackToFile("index.html");
