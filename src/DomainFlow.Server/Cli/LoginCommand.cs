@@ -22,7 +22,8 @@ public static class LoginCommand
         var email = new Option<string?>("--email") { Description = "Account email (prompted when omitted)" };
         var tokenName = new Option<string?>("--token-name") { Description = "Name of the token to create (default: domainflow-cli@<host>)" };
         var readOnly = new Option<bool>("--read-only") { Description = "Create a read-only token" };
-        var command = new Command("login", "Sign in to a server and save an API token for the other remote verbs.") { server, email, tokenName, readOnly };
+        var code = new Option<string?>("--code") { Description = "The authenticator app's code, for an account with two-factor sign-in (prompted when needed and omitted)" };
+        var command = new Command("login", "Sign in to a server and save an API token for the other remote verbs.") { server, email, tokenName, readOnly, code };
         command.SetAction(async (result, ct) =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -45,7 +46,7 @@ public static class LoginCommand
                 }
                 var password = await PasswordInput.ReadAsync(error, confirm: false) ?? "";
                 using var client = new RemoteClient(url, token: null, new CookieContainer());
-                var me = await client.PostJsonAsync("/api/v2/auth/login", new JsonObject { ["email"] = address, ["password"] = password }, ct);
+                var me = await SignInAsync(client, address, password, result.GetValue(code), error, ct);
                 client.CsrfToken = me["csrfToken"]?.GetValue<string>();
                 var scopes = result.GetValue(readOnly) ? new JsonArray("read") : new JsonArray("read", "write");
                 var created = await client.PostJsonAsync("/api/v2/auth/tokens", new JsonObject
@@ -66,6 +67,25 @@ public static class LoginCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Email and password, and the authenticator code when the server asks for one (mfa_required).</summary>
+    private static async Task<JsonNode> SignInAsync(RemoteClient client, string? email, string password, string? code, TextWriter prompt, CancellationToken ct)
+    {
+        try
+        {
+            return await client.PostJsonAsync("/api/v2/auth/login", new JsonObject { ["email"] = email, ["password"] = password, ["code"] = code }, ct);
+        }
+        catch (RemoteClient.RemoteException e) when (e.Code == "mfa_required" && code is null)
+        {
+            if (Console.IsInputRedirected)
+            {
+                throw new InvalidOperationException("this account signs in with an authenticator code: pass --code");
+            }
+            await prompt.WriteAsync("Authenticator code: ");
+            var typed = Console.ReadLine()?.Trim();
+            return await client.PostJsonAsync("/api/v2/auth/login", new JsonObject { ["email"] = email, ["password"] = password, ["code"] = typed }, ct);
+        }
     }
 
     private static Command Logout()

@@ -28,7 +28,11 @@ public sealed class RemoteClient : IDisposable
     /// <summary>The session's anti-CSRF token, sent on unsafe requests once set.</summary>
     public string? CsrfToken { get; set; }
 
-    public sealed class RemoteException(string message) : Exception(message);
+    /// <param name="Code">The problem's code, when the server answered with one (e.g. mfa_required).</param>
+    public sealed class RemoteException(string message, string? code = null) : Exception(message)
+    {
+        public string? Code { get; } = code;
+    }
 
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, HttpContent? body, CancellationToken ct)
     {
@@ -66,7 +70,19 @@ public sealed class RemoteClient : IDisposable
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct);
-            throw new RemoteException(Describe((int)response.StatusCode, text));
+            throw new RemoteException(Describe((int)response.StatusCode, text), ProblemCode(text));
+        }
+    }
+
+    private static string? ProblemCode(string body)
+    {
+        try
+        {
+            return JsonNode.Parse(body)?["code"]?.GetValue<string>();
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -98,4 +98,32 @@ public sealed class AccountCommandTests
             Directory.Delete(config, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Login_passes_the_authenticator_code_of_an_account_with_two_factor_sign_in()
+    {
+        await using var server = await TestServer.StartAsync(workers: 0);
+        using var browser = await server.SignInAsync(TestServer.DefaultAdminEmail);
+        var secret = (await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/setup", new System.Text.Json.Nodes.JsonObject { ["password"] = TestServer.Password })).Body["secret"]!.GetValue<string>();
+        var step = Core.Users.Totp.StepAt(DateTimeOffset.UtcNow);
+        await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/enable", new System.Text.Json.Nodes.JsonObject { ["code"] = Core.Users.Totp.Code(secret, step) });
+        var config = Directory.CreateTempSubdirectory("domainflow-config-").FullName;
+        var env = new Dictionary<string, string> { ["XDG_CONFIG_HOME"] = config };
+        var url = server.Url.ToString();
+        try
+        {
+            var withoutCode = await CliProcess.RunWithInputAsync(TestServer.Password + "\n", env, "login", "--server", url, "--email", TestServer.DefaultAdminEmail);
+            var withCode = await CliProcess.RunWithInputAsync(TestServer.Password + "\n", env, "login", "--server", url, "--email", TestServer.DefaultAdminEmail,
+                "--code", Core.Users.Totp.Code(secret, step + 1));
+
+            Assert.Equal(1, withoutCode.ExitCode);
+            Assert.Contains("--code", withoutCode.Stderr, StringComparison.Ordinal);
+            Assert.True(withCode.ExitCode == 0, withCode.Stderr);
+            Assert.Contains("Signed in", withCode.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
 }
