@@ -9,7 +9,7 @@ import { Input } from '../components/Input'
 import { normalizeFieldErrors } from '../lib/fieldErrors'
 import { navigate } from '../navigation'
 import { authApi } from './authApi'
-import { loginErrorMessage } from './loginError'
+import { isMfaRequired, loginErrorMessage } from './loginError'
 import { startSession } from './session'
 import { SetupHint } from './SetupHint'
 
@@ -17,18 +17,24 @@ export function LoginForm({ next }: { next: string }) {
   const queryClient = useQueryClient()
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
+  // Set once the server said the password was right and the account signs in with an authenticator code too.
+  const [needsCode, setNeedsCode] = useState(false)
+  const [code, setCode] = useState('')
 
   const login = useMutation({
     meta: { errorShownInline: true },
-    mutationFn: () => authApi.login({ email: email.trim(), password }),
+    mutationFn: () => authApi.login({ email: email.trim(), password, ...(needsCode ? { code: code.trim() } : {}) }),
     onSuccess: (session) => {
       startSession(queryClient, session)
       navigate(next, { replace: true })
     },
+    onError: (error) => {
+      if (isMfaRequired(error)) setNeedsCode(true)
+    },
   })
 
   const fieldErrors = login.error instanceof ApiError && login.error.status === 400 ? normalizeFieldErrors(login.error.problem.errors) : {}
-  const showAlert = login.isError && !(fieldErrors.email || fieldErrors.password)
+  const showAlert = login.isError && !isMfaRequired(login.error) && !(fieldErrors.email || fieldErrors.password)
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -51,13 +57,19 @@ export function LoginForm({ next }: { next: string }) {
               <Input id="login-password" type="password" autoComplete="current-password" value={password}
                 onChange={(e) => setPassword(e.target.value)} aria-invalid={!!fieldErrors.password} required data-testid="login-password" />
             </Field>
+            {needsCode && (
+              <Field label="Authenticator code" htmlFor="login-code" hint="The 6-digit code your authenticator app shows for DomainFlow.">
+                <Input id="login-code" inputMode="numeric" autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)}
+                  required autoFocus data-testid="login-code" />
+              </Field>
+            )}
             {showAlert && (
               <div data-testid="login-error">
                 <Alert tone="error">{loginErrorMessage(login.error)}</Alert>
               </div>
             )}
             <Button type="submit" variant="primary" className="mt-1" data-testid="login-submit"
-              disabled={login.isPending || !email.trim() || !password}>
+              disabled={login.isPending || !email.trim() || !password || (needsCode && !code.trim())}>
               {login.isPending ? 'Signing in…' : 'Sign in'}
             </Button>
           </form>

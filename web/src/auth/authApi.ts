@@ -6,6 +6,8 @@ import type {
   CreatedToken,
   CreateTokenRequest,
   LoginRequest,
+  MfaSetup,
+  MfaStatus,
   SessionInfo,
   SetupRequest,
   SetupStatus,
@@ -31,4 +33,9 @@ export const authApi = {
   tokens: (signal?: AbortSignal) => apiRequest<ApiToken[]>('/auth/tokens', { signal }),
   createToken: (request: CreateTokenRequest) => apiRequest<CreatedToken>('/auth/tokens', { method: 'POST', json: request }),
   revokeToken: (id: string) => apiRequest<void>(`/auth/tokens/${enc(id)}`, { method: 'DELETE' }),
+
+  mfaStatus: (signal?: AbortSignal) => apiRequest<MfaStatus>('/auth/mfa', { signal }),
+  mfaSetup: (password: string) => apiRequest<MfaSetup>('/auth/mfa/setup', { method: 'POST', json: { password } }),
+  mfaEnable: (code: string) => apiRequest<void>('/auth/mfa/enable', { method: 'POST', json: { code } }),
+  mfaDisable: (password: string) => apiRequest<void>('/auth/mfa/disable', { method: 'POST', json: { password } }),
 }

@@ -4,4 +4,5 @@ export const authKeys = {
   setup: ['auth', 'setup'] as const,
   sessions: ['auth', 'sessions'] as const,
   tokens: ['auth', 'tokens'] as const,
+  mfa: ['auth', 'mfa'] as const,
 }

@@ -12,3 +12,8 @@ export function loginErrorMessage(error: unknown): string {
   }
   return errorMessage(error)
 }
+
+/** The password was right; the account also wants its authenticator code (the form then asks for it). */
+export function isMfaRequired(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.problem.code === 'mfa_required'
+}

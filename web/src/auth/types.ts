@@ -25,6 +25,20 @@ export interface AuthSession {
 export interface LoginRequest {
   email: string
   password: string
+  /** The authenticator app's code, once the server answered mfa_required. */
+  code?: string
+}
+
+/** GET /auth/mfa: whether sign-in asks for an authenticator code, or a setup awaits its first code. */
+export interface MfaStatus {
+  enabled: boolean
+  pending: boolean
+}
+
+/** POST /auth/mfa/setup: the secret for the authenticator app, plain and as an otpauth:// URI. */
+export interface MfaSetup {
+  secret: string
+  otpAuthUri: string
 }
 
 export interface SetupStatus {
