@@ -66,11 +66,14 @@ describe('DomainsSection', () => {
   it('pages through every domain by cursor and shows each one’s columns and outcomes', async () => {
     const network = serveDomains()
     renderWithClient(<DomainsSection campaignId="c1" rowsWritten="0" />)
+    // Until the first page arrives, placeholder rows stand in for the table.
+    expect(screen.getByRole('status', { name: 'Loading domains' }).getAttribute('aria-busy')).toBe('true')
 
     await waitFor(() => expect(screen.getByTestId('domains-loaded').textContent).toBe('3 loaded (all)'))
     expect(queries(network)).toEqual(['?sort=ordinal&limit=500', '?sort=ordinal&after=cursor-1&limit=500'])
     expect(screen.getAllByTestId('domain-row').map((r) => r.dataset.name)).toEqual(['alpha.com', 'bravo.com', 'charlie.com'])
     expect(headers()).toEqual(['Details', '#', 'Domain', 'DNS', 'Addresses', 'HTTP', 'Title', 'Score'])
+    expect(screen.queryByTestId('table-loading')).toBeNull()
 
     expect(cell('alpha.com', 'ordinal')).toBe('1,234')
     expect(cell('alpha.com', 'dns')).toBe('Resolved')

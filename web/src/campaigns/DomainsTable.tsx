@@ -8,6 +8,7 @@ import { errorMessage } from '../api/client'
 import { campaignKeys } from '../api/queryKeys'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { cn } from '../lib/cn'
 import { useThrottledEffect } from '../lib/useThrottledEffect'
 import { DOMAIN_COLUMNS, domainColumns, domainGridTemplate, domainTableFeatures, type DomainColumnId } from './domainColumns'
@@ -124,7 +125,7 @@ export function DomainsTable({ campaignId, filter, sort, columns: visible, rowsW
               {query.isSuccess && rows.length === 0 && (
                 <p className="p-6 text-center text-sm text-zinc-500">{filtered ? 'No domain matches.' : 'No domains yet.'}</p>
               )}
-              {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+              {query.isPending && <TableSkeleton rows={8} label="Loading domains" />}
             </div>
           </div>
         </div>
