@@ -57,6 +57,7 @@ public sealed class AdminPagesTests(BrowserFixture browser) : BrowserTest(browse
         await Expect(ada.GetByTestId("user-role")).ToHaveTextAsync("User");
         await Expect(ada.GetByTestId("user-active")).ToHaveTextAsync("Active");
         await Expect(ada.GetByTestId("user-must-change")).ToHaveTextAsync("Must change");
+        await CapturePageAsync("admin-users");
         var adaId = await ada.GetAttributeAsync("data-id") ?? throw new InvalidOperationException("The row has no user id.");
 
         // The temporary password signs in, and the account must change it.
@@ -118,6 +119,7 @@ public sealed class AdminPagesTests(BrowserFixture browser) : BrowserTest(browse
         await Page.ReloadAsync();
         await Expect(Page.GetByTestId("audit-action")).ToHaveValueAsync("user");
         await Expect(entries).ToHaveCountAsync(4);
+        await CapturePageAsync("audit-log");
 
         // Failures only: both refused sign-ins, with their reasons.
         await Page.GetByTestId("audit-action").FillAsync("");

@@ -97,5 +97,6 @@ public sealed class AuthTests(BrowserFixture browser) : BrowserTest(browser)
         await Expect(row).ToHaveCountAsync(1);
         await Expect(Page.GetByTestId("token-secret")).ToHaveCountAsync(0);
         Assert.DoesNotContain(secret, await Page.ContentAsync(), StringComparison.Ordinal);
+        await CapturePageAsync("account");
     });
 }

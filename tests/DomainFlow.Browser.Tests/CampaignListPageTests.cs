@@ -37,6 +37,7 @@ public sealed partial class CampaignListPageTests(BrowserFixture browser) : Brow
         await Expect(Page.GetByTestId("campaign-row")).ToHaveCountAsync(1);
         await Expect(Page.GetByTestId("campaign-row")).ToContainTextAsync("listed campaign");
         await Expect(Page.GetByTestId("live-indicator")).ToHaveAttributeAsync("data-status", "live");
+        await CapturePageAsync("campaigns");
 
         // Vite's content-hashed bundle is served by the server itself.
         List<IResponse> loaded;

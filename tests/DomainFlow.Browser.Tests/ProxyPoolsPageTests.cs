@@ -61,6 +61,7 @@ public sealed partial class ProxyPoolsPageTests(BrowserFixture browser) : Browse
         await Expect(row).ToHaveAttributeAsync("data-name", "Lab pool");
         await Expect(row.GetByTestId("proxy-pool-member-count")).ToHaveTextAsync("2");
         await Expect(row).ToContainTextAsync("Weighted");
+        await CapturePageAsync("proxy-pools");
         await row.GetByTestId("proxy-pool-enabled-toggle").UncheckAsync();
         await Expect(row.GetByTestId("proxy-pool-enabled-toggle")).ToBeEnabledAsync();
         Assert.False((await Server.SendAsync(HttpMethod.Get, $"/api/v2/proxy-pools/{pool["id"]}")).Body["enabled"]!.GetValue<bool>());

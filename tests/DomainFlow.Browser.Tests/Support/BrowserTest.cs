@@ -225,6 +225,20 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await Page.RouteAsync("**/events", route => route.AbortAsync());
     }
 
+    /// <summary>Asserts the page as it is now does not scroll sideways; on failure names the widest elements that stick out.</summary>
+    protected async Task AssertNoSidewaysScrollAsync(string what)
+    {
+        var overflow = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        // Elements inside a box that scrolls or clips on its own are fine: only those that widen the page are named.
+        var culprits = overflow <= 0 ? "" : await Page.EvaluateAsync<string>("""
+            [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+              .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return false; return true })
+              .slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 4).join('.')}`).join(' | ')
+            """);
+        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow} px: {culprits}");
+    }
+
     /// <summary>Saves a full-page screenshot of a main page as a test artifact (.artifacts/browser/pages/{name}.png).</summary>
     protected async Task CapturePageAsync(string name)
     {

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { errorMessage } from '../api/client'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { authApi } from './authApi'
 import { authKeys } from './authKeys'
 import { CreateTokenForm } from './CreateTokenForm'
@@ -28,7 +29,7 @@ export function ApiTokensCard() {
         {created && <NewTokenSecret created={created} onDismiss={() => setCreated(null)} />}
         <CreateTokenForm onCreated={setCreated} />
         {tokens.isError && <Alert tone="error" title="Could not load the tokens">{errorMessage(tokens.error)}</Alert>}
-        {tokens.isPending && <p className="text-sm text-zinc-500">Loading…</p>}
+        {tokens.isPending && <TableSkeleton rows={2} label="Loading the tokens" />}
         {tokens.data && <TokensTable tokens={tokens.data} />}
       </CardContent>
     </Card>

@@ -4,6 +4,7 @@ import { errorMessage } from '../api/client'
 import { Alert } from '../components/Alert'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { ConfirmDialog } from '../components/ConfirmDialog'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { authApi } from './authApi'
 import { authKeys } from './authKeys'
 import { SessionsTable } from './SessionsTable'
@@ -37,7 +38,7 @@ export function SessionsCard() {
         {signOutEverywhere.isError && (
           <Alert tone="error" title="Could not sign out everywhere">{errorMessage(signOutEverywhere.error)}</Alert>
         )}
-        {sessions.isPending && <p className="text-sm text-zinc-500">Loading…</p>}
+        {sessions.isPending && <TableSkeleton rows={2} label="Loading the sessions" />}
         {sessions.data && <SessionsTable sessions={sessions.data} />}
       </CardContent>
     </Card>

@@ -14,6 +14,7 @@ import { Input } from '../components/Input'
 import { Select } from '../components/Select'
 import { humanize } from '../lib/format'
 import { Link } from '../components/Link'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { currentLocationWith, navigate, useSearchParam, useSearchParamText } from '../navigation'
 import { CampaignsTable } from './CampaignsTable'
 import { LiveIndicator } from './LiveIndicator'
@@ -87,7 +88,7 @@ export function CampaignListPage() {
 
       <Card className="overflow-x-auto">
         <CampaignsTable campaigns={campaigns} />
-        {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+        {query.isPending && <TableSkeleton label="Loading campaigns" />}
         {query.isSuccess && campaigns.length === 0 && (
           <p className="p-6 text-center text-sm text-zinc-500">
             {search || status ? 'No campaigns match these filters.' : 'No campaigns yet. Create the first one.'}

@@ -1,17 +1,25 @@
 import { X } from 'lucide-react'
+import { useRef } from 'react'
 import type { Domain } from '../api/types'
 import { DetailList as List, DetailRow as Row } from '../components/DetailRows'
 import { HttpResultDetails } from '../http/HttpResultDetails'
 import { fromDomainHttp } from '../http/httpResult'
 import { formatDate, formatNumber } from '../lib/format'
+import { useFocusIntoView } from '../lib/useFocusIntoView'
 import { DnsStatusBadge } from './DnsStatusBadge'
 
-/** One domain in full: its DNS answer (by whom, how fast, after how many tries) and what its site answered. */
+/**
+ * One domain in full: its DNS answer (by whom, how fast, after how many tries) and what its site answered. It takes focus
+ * when it opens or shows another domain; Escape closes it (the table then hands focus back to the row).
+ */
 export function DomainDetail({ domain, onClose, id }: { domain: Domain; onClose: () => void; id: string }) {
   const dns = domain.dns
+  const panel = useRef<HTMLElement>(null)
+  useFocusIntoView(panel, domain.ordinal)
   return (
-    <aside id={id} aria-label={`Details of ${domain.name}`} data-testid="domain-dns-detail" data-name={domain.name}
-      className="flex max-h-[520px] flex-col gap-3 overflow-y-auto rounded-md border border-zinc-200 bg-white p-3 text-xs dark:border-zinc-800 dark:bg-zinc-950/40">
+    <aside id={id} ref={panel} tabIndex={-1} aria-label={`Details of ${domain.name}`} data-testid="domain-dns-detail" data-name={domain.name}
+      onKeyDown={(e) => { if (e.key === 'Escape') onClose() }}
+      className="flex max-h-[520px] flex-col gap-3 overflow-y-auto rounded-md border border-zinc-200 bg-white p-3 text-xs focus-visible:ring-2 focus-visible:ring-zinc-400 focus-visible:outline-none dark:border-zinc-800 dark:bg-zinc-950/40">
       <div className="flex items-start justify-between gap-2">
         <h4 className="truncate font-mono text-sm font-medium text-zinc-900 dark:text-zinc-100" title={domain.name}>{domain.name}</h4>
         <button type="button" onClick={onClose} aria-label="Close details" className="shrink-0 rounded p-0.5 text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800">

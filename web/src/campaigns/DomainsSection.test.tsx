@@ -11,8 +11,23 @@ const FIRST_PAGE: Domain[] = [
   {
     ordinal: 1234,
     name: 'alpha.com',
-    dns: makeDns({ ipv4: ['127.0.0.10'], ipv6: ['2001:db8::1'], cname: ['alpha.cdn.test', 'edge.cdn.test'] }),
-    http: makeHttp({ title: 'Alpha shop', keywordScore: 12.5, parked: true, technologies: [{ name: 'nginx', categories: [], version: null, evidence: '' }] }),
+    dns: makeDns({ ipv4: ['127.0.0.10'], ipv6: ['2001:db8::1'], cname: ['alpha.cdn.test', 'edge.cdn.test'], resolver: '127.0.0.53:53' }),
+    http: makeHttp({
+      title: 'Alpha shop', keywordScore: 12.5, parked: true, technologies: [{ name: 'nginx', categories: [], version: null, evidence: '' }],
+      finalUrl: 'https://www.alpha.com/',
+      redirects: [
+        { url: 'http://alpha.com/', status: 301, location: 'https://alpha.com/' },
+        { url: 'https://alpha.com/', status: 302, location: 'https://www.alpha.com/' },
+      ],
+      certificate: {
+        subject: 'CN=www.alpha.com', issuer: 'CN=Lab CA', subjectAlternativeNames: ['alpha.com', 'www.alpha.com'], notBefore: '2026-01-01T00:00:00Z',
+        notAfter: '2027-01-01T00:00:00Z', sha256: 'c0ffee', selfSigned: false, valid: true, validationErrors: null,
+      },
+      keywordHits: [{
+        rule: 0, pattern: 'acme', type: 'string', category: 'brand', weight: 2, count: 2, set: 'Brand watch',
+        snippets: [{ offset: 40, text: 'the official acme store' }, { offset: 310, text: 'acme shoes on sale' }],
+      }],
+    }),
   },
   { ordinal: 1235, name: 'bravo.com', dns: makeDns({ status: 'nxdomain', rcode: 'NXDOMAIN' }) },
 ]
@@ -37,6 +52,7 @@ function row(name: string): HTMLElement {
 
 const cell = (name: string, column: string) => row(name).querySelector(`[data-column="${column}"]`)?.textContent
 const headers = () => screen.getAllByRole('columnheader').map((h) => h.textContent)
+const texts = (elements: HTMLElement[]) => elements.map((e) => e.textContent)
 const queries = (network: ReturnType<typeof fakeFetch>) => network.to('GET', DOMAINS_PATH).map((c) => c.url.search)
 
 beforeEach(() => {
@@ -50,11 +66,14 @@ describe('DomainsSection', () => {
   it('pages through every domain by cursor and shows each one’s columns and outcomes', async () => {
     const network = serveDomains()
     renderWithClient(<DomainsSection campaignId="c1" rowsWritten="0" />)
+    // Until the first page arrives, placeholder rows stand in for the table.
+    expect(screen.getByRole('status', { name: 'Loading domains' }).getAttribute('aria-busy')).toBe('true')
 
     await waitFor(() => expect(screen.getByTestId('domains-loaded').textContent).toBe('3 loaded (all)'))
     expect(queries(network)).toEqual(['?sort=ordinal&limit=500', '?sort=ordinal&after=cursor-1&limit=500'])
     expect(screen.getAllByTestId('domain-row').map((r) => r.dataset.name)).toEqual(['alpha.com', 'bravo.com', 'charlie.com'])
     expect(headers()).toEqual(['Details', '#', 'Domain', 'DNS', 'Addresses', 'HTTP', 'Title', 'Score'])
+    expect(screen.queryByTestId('table-loading')).toBeNull()
 
     expect(cell('alpha.com', 'ordinal')).toBe('1,234')
     expect(cell('alpha.com', 'dns')).toBe('Resolved')
@@ -103,5 +122,41 @@ describe('DomainsSection', () => {
     renderWithClient(<DomainsSection campaignId="c1" rowsWritten="0" />)
     await screen.findByText('3 loaded (all)')
     expect(headers()).toEqual(['Details', '#', 'Domain', 'DNS', 'Addresses', 'CNAME chain', 'HTTP', 'Score'])
+  })
+
+  it('opens a row’s details with focus in them: DNS answer, redirects, certificate, keyword hits by set; Escape closes them', async () => {
+    serveDomains()
+    renderWithClient(<DomainsSection campaignId="c1" rowsWritten="0" />)
+    await screen.findByText('3 loaded (all)')
+    const expand = within(row('alpha.com')).getByTestId('domain-expand')
+
+    fireEvent.click(expand)
+
+    const drawer = screen.getByRole('complementary', { name: 'Details of alpha.com' })
+    expect(document.activeElement).toBe(drawer)
+    expect(expand.getAttribute('aria-expanded')).toBe('true')
+    const detail = within(drawer)
+    expect(detail.getByTestId('dns-detail-resolver').textContent).toBe('127.0.0.53:53')
+    expect(texts(within(detail.getByTestId('dns-detail-ipv4')).getAllByRole('listitem'))).toEqual(['127.0.0.10'])
+    expect(texts(within(detail.getByTestId('dns-detail-cname')).getAllByRole('listitem'))).toEqual(['alpha.cdn.test', 'edge.cdn.test'])
+    expect(texts(within(detail.getByTestId('http-redirects')).getAllByRole('listitem'))).toEqual([
+      '301 http://alpha.com/ → https://alpha.com/',
+      '302 https://alpha.com/ → https://www.alpha.com/',
+    ])
+    expect(detail.getByTestId('http-final-url').textContent).toBe('https://www.alpha.com/')
+    const certificate = detail.getByTestId('http-certificate')
+    expect(certificate.textContent).toContain('CN=www.alpha.com')
+    expect(certificate.textContent).toContain('issued by CN=Lab CA')
+    expect(texts(within(certificate).getAllByRole('listitem'))).toEqual(['alpha.com', 'www.alpha.com'])
+    const hit = detail.getByTestId('http-keyword-hit')
+    expect(hit.dataset.pattern).toBe('acme')
+    expect(within(hit).getByTestId('http-keyword-hit-set').textContent).toBe(' · set Brand watch')
+    expect(texts(Array.from(hit.querySelectorAll('q')))).toEqual(['the official acme store', 'acme shoes on sale'])
+
+    fireEvent.keyDown(drawer, { key: 'Escape' })
+
+    expect(screen.queryByRole('complementary')).toBeNull()
+    expect(document.activeElement).toBe(expand)
+    expect(expand.getAttribute('aria-expanded')).toBe('false')
   })
 })

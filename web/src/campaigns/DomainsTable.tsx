@@ -8,6 +8,7 @@ import { errorMessage } from '../api/client'
 import { campaignKeys } from '../api/queryKeys'
 import { Alert } from '../components/Alert'
 import { Button } from '../components/Button'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { cn } from '../lib/cn'
 import { useThrottledEffect } from '../lib/useThrottledEffect'
 import { DOMAIN_COLUMNS, domainColumns, domainGridTemplate, domainTableFeatures, type DomainColumnId } from './domainColumns'
@@ -48,6 +49,11 @@ export function DomainsTable({ campaignId, filter, sort, columns: visible, rowsW
   const [selected, setSelected] = useState<number | null>(null)
   const selectedDomain = selected === null ? undefined : domains.find((d) => d.ordinal === selected)
   const toggle = (ordinal: number) => setSelected((current) => (current === ordinal ? null : ordinal))
+  const closeDetail = () => {
+    // The panel held focus and is about to go: hand it back to its row, so the keyboard carries on from where it was.
+    if (selected !== null) scrollRef.current?.querySelector<HTMLElement>(`[data-ordinal="${selected}"] [data-testid="domain-expand"]`)?.focus()
+    setSelected(null)
+  }
 
   const scrollRef = useRef<HTMLDivElement>(null)
   // No React Compiler in this build, so its memoization warning does not apply.
@@ -92,7 +98,7 @@ export function DomainsTable({ campaignId, filter, sort, columns: visible, rowsW
                   const domain = row.original
                   const isSelected = domain.ordinal === selected
                   return (
-                    <div role="row" key={row.id} data-testid="domain-row" data-index={item.index} data-name={domain.name}
+                    <div role="row" key={row.id} data-testid="domain-row" data-index={item.index} data-ordinal={domain.ordinal} data-name={domain.name}
                       data-dns-status={domain.dns?.status ?? 'unchecked'} aria-selected={isSelected} onClick={() => toggle(domain.ordinal)}
                       className={cn(
                         'absolute inset-x-0 grid cursor-pointer items-center border-b border-zinc-100 hover:bg-zinc-50 dark:border-zinc-800/70 dark:hover:bg-zinc-800/40',
@@ -119,13 +125,13 @@ export function DomainsTable({ campaignId, filter, sort, columns: visible, rowsW
               {query.isSuccess && rows.length === 0 && (
                 <p className="p-6 text-center text-sm text-zinc-500">{filtered ? 'No domain matches.' : 'No domains yet.'}</p>
               )}
-              {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+              {query.isPending && <TableSkeleton rows={8} label="Loading domains" />}
             </div>
           </div>
         </div>
         {selectedDomain && (
           <div className="px-4 lg:pr-4 lg:pl-0">
-            <DomainDetail id={DETAIL_ID} domain={selectedDomain} onClose={() => setSelected(null)} />
+            <DomainDetail id={DETAIL_ID} domain={selectedDomain} onClose={closeDetail} />
           </div>
         )}
       </div>

@@ -73,7 +73,7 @@ function KeywordHits({ result }: { result: HttpResultView }) {
       <p className="font-medium text-zinc-700 dark:text-zinc-300">Keyword hits · score {result.keywordScore.toFixed(2)}</p>
       <ul className="flex flex-col gap-1.5">
         {result.keywordHits.map((hit) => (
-          <li key={`${hit.rule}-${hit.pattern}`} data-testid="http-keyword-hit" data-pattern={hit.pattern}>
+          <li key={`${hit.set ?? ''}-${hit.rule}-${hit.pattern}`} data-testid="http-keyword-hit" data-pattern={hit.pattern}>
             <span className="font-mono">{hit.pattern}</span> × {hit.count}{hit.category && <span className="text-zinc-500"> · {hit.category}</span>}
             {hit.set && <span className="text-zinc-500" data-testid="http-keyword-hit-set"> · set {hit.set}</span>}
             {hit.error && <span className="text-red-600 dark:text-red-400"> · {hit.error}</span>}

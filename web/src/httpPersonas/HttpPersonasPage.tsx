@@ -6,6 +6,7 @@ import { Badge } from '../components/Badge'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/Table'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { ConfigListHeader } from '../personas/ConfigListHeader'
 import { EnabledSwitch } from '../personas/EnabledSwitch'
 import { useEnabledToggle } from '../personas/useEnabledToggle'
@@ -67,7 +68,7 @@ export function HttpPersonasPage() {
             ))}
           </TableBody>
         </Table>
-        {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+        {query.isPending && <TableSkeleton label="Loading HTTP personas" />}
         {query.isSuccess && personas.length === 0 && (
           <p className="p-6 text-center text-sm text-zinc-500">No HTTP personas yet. Create one, or import a file exported elsewhere.</p>
         )}

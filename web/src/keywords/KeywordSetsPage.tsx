@@ -3,6 +3,7 @@ import { errorMessage } from '../api/client'
 import { Alert } from '../components/Alert'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { ConfigListHeader } from '../personas/ConfigListHeader'
 import { keywordSetKeys, keywordSetsApi } from './keywordSetsApi'
 
@@ -39,7 +40,7 @@ export function KeywordSetsPage() {
             ))}
           </tbody>
         </table>
-        {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+        {query.isPending && <TableSkeleton label="Loading keyword sets" />}
         {query.isSuccess && sets.length === 0 && <p className="p-6 text-center text-sm text-zinc-500">No keyword sets yet. Create one, or import a file exported elsewhere.</p>}
       </Card>
     </div>

@@ -3,6 +3,7 @@ import { errorMessage } from '../api/client'
 import { dnsPersonaConfigs } from '../api/namedConfigs'
 import { Alert } from '../components/Alert'
 import { Card } from '../components/Card'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { ConfigListHeader } from './ConfigListHeader'
 import { personaToConfig } from './personaForm'
 import { PersonasTable } from './PersonasTable'
@@ -27,7 +28,7 @@ export function DnsPersonasPage() {
 
       <Card className="overflow-x-auto">
         <PersonasTable personas={personas} pending={toggle.pending} onToggle={toggle.toggle} />
-        {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+        {query.isPending && <TableSkeleton label="Loading DNS personas" />}
         {query.isSuccess && personas.length === 0 && (
           <p className="p-6 text-center text-sm text-zinc-500">No DNS personas yet. Create one, or import a file exported elsewhere.</p>
         )}

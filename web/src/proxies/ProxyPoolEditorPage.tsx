@@ -9,6 +9,7 @@ import { Checkbox } from '../components/Checkbox'
 import { Field } from '../components/Field'
 import { Input, Textarea } from '../components/Input'
 import { Select } from '../components/Select'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { EditorActions } from '../personas/EditorActions'
 import { EditorTitle } from '../personas/EditorTitle'
 import { unplacedErrors } from '../personas/personaErrors'
@@ -78,7 +79,7 @@ function ProxyPoolEditor({ pool }: { pool?: ProxyPool }) {
         <CardContent className="flex flex-col gap-2">
           {errors.members?.map((m) => <p key={m} className="text-xs text-red-600 dark:text-red-400" data-testid="error-pool-members">{m}</p>)}
           {proxies.isError && <Alert tone="error" title="Could not load proxies">{errorMessage(proxies.error)}</Alert>}
-          {proxies.isPending ? <p className="text-sm text-zinc-500">Loading…</p> : (
+          {proxies.isPending ? <TableSkeleton rows={3} label="Loading proxies" /> : (
             <PoolMembersEditor form={form} proxies={proxies.data ?? []} onChange={(members) => onChange({ members })} errors={errors} disabled={readOnly} />
           )}
         </CardContent>

@@ -5,6 +5,7 @@ import { Alert } from '../components/Alert'
 import { Card } from '../components/Card'
 import { Link } from '../components/Link'
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '../components/Table'
+import { TableSkeleton } from '../components/TableSkeleton'
 import { ConfigListHeader } from '../personas/ConfigListHeader'
 import { EnabledSwitch } from '../personas/EnabledSwitch'
 import { useEnabledToggle } from '../personas/useEnabledToggle'
@@ -59,7 +60,7 @@ export function ProxyPoolsPage() {
             ))}
           </TableBody>
         </Table>
-        {query.isPending && <p className="p-6 text-center text-sm text-zinc-500">Loading…</p>}
+        {query.isPending && <TableSkeleton label="Loading proxy pools" />}
         {query.isSuccess && pools.length === 0 && (
           <p className="p-6 text-center text-sm text-zinc-500">No proxy pools yet. Create one from your proxies, or import a file exported elsewhere.</p>
         )}
