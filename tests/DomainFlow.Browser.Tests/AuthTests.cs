@@ -39,6 +39,39 @@ public sealed class AuthTests(BrowserFixture browser) : BrowserTest(browser)
     });
 
     [Fact]
+    public Task Two_factor_sign_in_is_set_up_on_the_account_page_and_then_asks_for_the_authenticator_code() => UiAsync(async () =>
+    {
+        using var _ = await Server.CreateUserAsync("two-factor@example.test");
+        await Page.GotoAsync("/login");
+        await SubmitSignInAsync("two-factor@example.test", DomainFlow.Testing.TestServer.Password);
+        await Expect(Page.GetByTestId("user-menu")).ToBeVisibleAsync();
+
+        await Page.GotoAsync("/account");
+        await Expect(Page.GetByTestId("mfa-status")).ToHaveTextAsync("Off");
+        await Page.GetByTestId("mfa-password").FillAsync(DomainFlow.Testing.TestServer.Password);
+        await Page.GetByTestId("mfa-setup").ClickAsync();
+        var secret = await Page.GetByTestId("mfa-secret").GetAttributeAsync("data-secret");
+        Assert.NotNull(secret);
+        await Expect(Page.GetByTestId("mfa-uri")).ToContainTextAsync("otpauth://totp/DomainFlow:two-factor%40example.test");
+        var step = Core.Users.Totp.StepAt(DateTimeOffset.UtcNow);
+        await Page.GetByTestId("mfa-code").FillAsync(Core.Users.Totp.Code(secret!, step));
+        await Page.GetByTestId("mfa-enable").ClickAsync();
+        await Expect(Page.GetByTestId("mfa-status")).ToHaveTextAsync("On");
+        await CapturePageAsync("account-two-factor");
+
+        await Page.GetByTestId("user-menu").ClickAsync();
+        await Page.GetByTestId("logout").ClickAsync();
+        await Expect(Page).ToHaveURLAsync(new Regex(@"/login$"));
+        await SubmitSignInAsync("two-factor@example.test", DomainFlow.Testing.TestServer.Password);
+        await Expect(Page.GetByTestId("login-code")).ToBeVisibleAsync(); // the password was right; now the code
+        await Expect(Page.GetByTestId("login-error")).ToHaveCountAsync(0);
+        await Page.GetByTestId("login-code").FillAsync(Core.Users.Totp.Code(secret!, step + 1)); // the enabling code is spent
+        await Page.GetByTestId("login-submit").ClickAsync();
+        await Expect(Page.GetByTestId("user-menu")).ToBeVisibleAsync();
+        await Expect(Page).Not.ToHaveURLAsync(new Regex(@"/login"));
+    });
+
+    [Fact]
     public Task Signing_out_returns_to_the_sign_in_page_and_the_api_then_refuses_this_browser() => UiAsync(async () =>
     {
         await SignInAsync();
