@@ -30,7 +30,8 @@ public sealed class MfaTests
         var pending = (await browser.SendAsync(HttpMethod.Get, "/api/v2/auth/mfa")).Body;
         var loginWhilePending = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login());
         var (badCode, badCodeProblem) = await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/enable", new JsonObject { ["code"] = "000000" == CodeAt(secret, 0) ? "111111" : "000000" });
-        var (enabled, _) = await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/enable", new JsonObject { ["code"] = CodeAt(secret, 0) });
+        var enabledStep = Totp.StepAt(DateTimeOffset.UtcNow);
+        var (enabled, _) = await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/enable", new JsonObject { ["code"] = Totp.Code(secret, enabledStep) });
         var status = (await browser.SendAsync(HttpMethod.Get, "/api/v2/auth/mfa")).Body;
 
         Assert.Equal((400, 400), (noPassword, wrongPassword));
@@ -44,10 +45,12 @@ public sealed class MfaTests
         Assert.True(status["enabled"]!.GetValue<bool>());
 
         var withoutCode = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login());
-        var wrongCode = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login("000000" == CodeAt(secret, 1) ? "111111" : "000000"));
-        var replayed = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(CodeAt(secret, 0))); // spent by enable
-        var signedIn = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(CodeAt(secret, 1)));
-        var replayedAgain = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(CodeAt(secret, 1)));
+        // Steps counted from the enabling one, so a 30-second boundary passing during the test changes nothing.
+        var next = Totp.Code(secret, enabledStep + 1);
+        var wrongCode = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(next == "000000" ? "111111" : "000000"));
+        var replayed = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(Totp.Code(secret, enabledStep))); // spent by enable
+        var signedIn = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(next));
+        var replayedAgain = await server.Anonymous.SendAsync(HttpMethod.Post, "/api/v2/auth/login", Login(next));
 
         Assert.Equal((401, "mfa_required"), (withoutCode.Status, Code(withoutCode.Body)));
         Assert.Equal((401, "invalid_mfa_code"), (wrongCode.Status, Code(wrongCode.Body)));
