@@ -12,7 +12,7 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuth(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/auth").WithTags("Auth");
+        var group = api.MapGroup("/auth").WithTags("Auth").AllowWithoutMfa();
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.LoginPolicy);
         group.MapPost("/logout", LogoutAsync).AllowPendingPasswordChange();
         group.MapPost("/logout-all", LogoutAllAsync).AllowPendingPasswordChange();

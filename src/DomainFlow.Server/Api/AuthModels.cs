@@ -18,7 +18,8 @@ public sealed record LoginRequest(string? Email = null, string? Password = null,
 
 /// <param name="Enabled">Sign-in asks for an authenticator code.</param>
 /// <param name="Pending">A secret was issued and awaits its first code.</param>
-public sealed record MfaStatus(bool Enabled, bool Pending);
+/// <param name="Required">The workspace requires it of this user (an admin, with Auth:RequireMfaForAdmins on).</param>
+public sealed record MfaStatus(bool Enabled, bool Pending, bool Required);
 
 public sealed record MfaPasswordRequest(string? Password = null);
 

@@ -18,9 +18,12 @@ public static class MfaApi
 
     public static RouteGroupBuilder MapMfa(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/auth/mfa").WithTags("Auth");
-        group.MapGet("/", async (Caller caller, MfaStore mfa, CancellationToken ct) =>
-            TypedResults.Ok(await mfa.GetAsync(caller.User.Id, ct) is { } a ? new MfaStatus(a.Enabled, !a.Enabled) : new MfaStatus(false, false)));
+        var group = api.MapGroup("/auth/mfa").WithTags("Auth").AllowWithoutMfa();
+        group.MapGet("/", async (Caller caller, MfaStore mfa, AuthOptions auth, CancellationToken ct) =>
+        {
+            var required = auth.RequireMfaForAdmins && caller.User.IsAdmin;
+            return TypedResults.Ok(await mfa.GetAsync(caller.User.Id, ct) is { } a ? new MfaStatus(a.Enabled, !a.Enabled, required) : new MfaStatus(false, false, required));
+        });
         group.MapPost("/setup", SetupAsync).SessionOnly();
         group.MapPost("/enable", EnableAsync).SessionOnly();
         group.MapPost("/disable", DisableAsync).SessionOnly();

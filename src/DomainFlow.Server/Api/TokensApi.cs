@@ -14,7 +14,7 @@ public static class TokensApi
 
     public static RouteGroupBuilder MapTokens(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/auth/tokens").WithTags("Auth");
+        var group = api.MapGroup("/auth/tokens").WithTags("Auth").AllowWithoutMfa();
         group.MapGet("/", async (Caller caller, ApiTokenStore tokens, CancellationToken ct) =>
             TypedResults.Ok<IReadOnlyList<ApiTokenDto>>((await tokens.ListAsync(caller.User.Id, ct)).Select(ApiTokenDto.From).ToList()));
         group.MapPost("/", CreateAsync).SessionOnly();

@@ -30,6 +30,9 @@ public sealed class AuthOptions
 
     public TimeSpan AuditRetention { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>Admins must set up two-factor sign-in before anything but their own account's routes answers them.</summary>
+    public bool RequireMfaForAdmins { get; set; }
+
     public void Validate()
     {
         if (SessionIdleTimeout <= TimeSpan.Zero || SessionLifetime <= TimeSpan.Zero)

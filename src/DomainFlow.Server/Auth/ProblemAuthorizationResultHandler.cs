@@ -15,8 +15,8 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
         if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure?.FailureReasons
                 .Select(r => AccessRefusal.ByCode.GetValueOrDefault(r.Message)).FirstOrDefault(r => r is not null) is { } refusal)
         {
-            // A pending password change is the normal way back in, not an attempt worth an audit entry.
-            if (refusal != AccessRefusal.PasswordChangeRequired)
+            // A pending password change or second-factor set-up is the normal way in, not an attempt worth an audit entry.
+            if (refusal != AccessRefusal.PasswordChangeRequired && refusal != AccessRefusal.MfaEnrollmentRequired)
             {
                 await context.RequestServices.GetRequiredService<AuditLog>().RecordAsync(context, AuditAction.AccessDenied, AuditOutcome.Failure,
                     detail: $"{refusal.Code}: {context.Request.Method} {context.Request.Path}");

@@ -91,4 +91,30 @@ public sealed class MfaTests
         Assert.Equal(200, reset);
         Assert.Equal(200, afterReset.Status); // no code asked: the lost authenticator went with the reset
     }
+
+    [Fact]
+    public async Task Where_the_workspace_requires_it_an_admin_reaches_only_the_account_routes_until_set_up()
+    {
+        await using var server = await TestServer.StartAsync(workers: 0, extra: "--Auth:RequireMfaForAdmins=true");
+        using var member = await server.CreateUserAsync("member@example.test");
+        using var browser = await server.SignInAsync(TestServer.DefaultAdminEmail);
+
+        var (campaigns, problem) = await browser.SendAsync(HttpMethod.Get, "/api/v2/campaigns");
+        var (viaToken, _) = await server.SendAsync(HttpMethod.Get, "/api/v2/admin/users");
+        var (me, _) = await browser.SendAsync(HttpMethod.Get, "/api/v2/auth/me");
+        var status = (await browser.SendAsync(HttpMethod.Get, "/api/v2/auth/mfa")).Body;
+        var (memberCampaigns, _) = await member.SendAsync(HttpMethod.Get, "/api/v2/campaigns");
+        var secret = (await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/setup", new JsonObject { ["password"] = TestServer.Password })).Body["secret"]!.GetValue<string>();
+        var (enabled, _) = await browser.SendAsync(HttpMethod.Post, "/api/v2/auth/mfa/enable", new JsonObject { ["code"] = CodeAt(secret, 0) });
+        var (after, _) = await browser.SendAsync(HttpMethod.Get, "/api/v2/campaigns");
+        var (afterViaToken, _) = await server.SendAsync(HttpMethod.Get, "/api/v2/admin/users");
+
+        Assert.Equal((403, "mfa_enrollment_required"), (campaigns, Code(problem)));
+        Assert.Equal(403, viaToken);
+        Assert.Equal(200, me);
+        Assert.Equal((false, true), (status["enabled"]!.GetValue<bool>(), status["required"]!.GetValue<bool>()));
+        Assert.Equal(200, memberCampaigns); // users are not asked
+        Assert.Equal(204, enabled);
+        Assert.Equal((200, 200), (after, afterViaToken));
+    }
 }

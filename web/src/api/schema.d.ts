@@ -3457,6 +3457,7 @@ export interface components {
         MfaStatus: {
             enabled: boolean;
             pending: boolean;
+            required: boolean;
         };
         ParkedVerdict: {
             parked: boolean;

@@ -71,6 +71,13 @@ export function MfaCard() {
       <CardContent className="flex flex-col gap-3 text-sm">
         {status.isError && <Alert tone="error" title="Could not load two-factor sign-in">{errorMessage(status.error)}</Alert>}
         {otherError != null && <Alert tone="error">{errorMessage(otherError)}</Alert>}
+        {status.data?.required && !enabled && (
+          <div data-testid="mfa-required">
+            <Alert tone="info" title="Required for admins">
+              This workspace asks admins to sign in with a second factor: set it up here before using the rest of DomainFlow.
+            </Alert>
+          </div>
+        )}
         <p className="text-zinc-600 dark:text-zinc-400">
           {enabled
             ? 'Signing in asks for a code from your authenticator app after the password. If you lose the app, an admin can reset your password, which removes it.'

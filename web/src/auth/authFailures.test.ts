@@ -15,6 +15,12 @@ describe('authFailureOf', () => {
     expect(authFailureOf('/auth/me?x=1', 401, undefined)).toBeNull()
   })
 
+  it('a 403 asking for a password change or a second factor says so', () => {
+    expect(authFailureOf('/campaigns', 403, 'password_change_required')).toBe('passwordChangeRequired')
+    expect(authFailureOf('/campaigns', 403, 'mfa_enrollment_required')).toBe('mfaEnrollmentRequired')
+    expect(authFailureOf('/campaigns', 403, 'admin_required')).toBeNull()
+  })
+
   it('only exempts those exact paths', () => {
     expect(authFailureOf('/auth/login-history', 401, undefined)).toBe('signedOut')
     expect(authFailureOf('/auth/meta', 401, undefined)).toBe('signedOut')

@@ -1,7 +1,7 @@
 // How the API client tells the app that the session is gone or must change its password first. The client
 // only reports; the app (useAuthFailureRedirect) decides where to go, so the client stays free of React.
 
-export type AuthFailure = 'signedOut' | 'passwordChangeRequired'
+export type AuthFailure = 'signedOut' | 'passwordChangeRequired' | 'mfaEnrollmentRequired'
 
 /** Calls whose 401 is an answer, not a lost session: signing in, asking who is signed in, first-run setup. */
 const EXEMPT_PATHS = ['/auth/login', '/auth/me', '/auth/setup']
@@ -15,6 +15,7 @@ function isExempt(path: string): boolean {
 export function authFailureOf(path: string, status: number, code: string | undefined): AuthFailure | null {
   if (status === 401) return isExempt(path) ? null : 'signedOut'
   if (status === 403 && code === 'password_change_required') return 'passwordChangeRequired'
+  if (status === 403 && code === 'mfa_enrollment_required') return 'mfaEnrollmentRequired'
   return null
 }
 

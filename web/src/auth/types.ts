@@ -33,6 +33,8 @@ export interface LoginRequest {
 export interface MfaStatus {
   enabled: boolean
   pending: boolean
+  /** The workspace requires it of this user (an admin): nothing else answers until it is on. */
+  required: boolean
 }
 
 /** POST /auth/mfa/setup: the secret for the authenticator app, plain and as an otpauth:// URI. */
