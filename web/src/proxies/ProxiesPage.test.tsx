@@ -6,7 +6,7 @@ import { ProxiesPage } from './ProxiesPage'
 
 function makeProxy(id: string, overrides: Partial<Proxy> = {}): Proxy {
   return {
-    id, name: `http://10.0.0.${id}:8080`, protocol: 'http', host: `10.0.0.${id}`, port: 8080, username: null, hasPassword: false, country: null,
+    id, name: `http://127.0.1.${id}:8080`, protocol: 'http', host: `127.0.1.${id}`, port: 8080, username: null, hasPassword: false, country: null,
     notes: null, enabled: true, status: 'unknown', latencyMs: null, successes: 0, failures: 0, consecutiveFailures: 0, lastCheckedAt: null,
     lastError: null, nextCheckAt: '2026-01-01T00:00:00Z', createdBy: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
     canEdit: true, ...overrides,
@@ -38,7 +38,7 @@ describe('ProxiesPage form', () => {
 
     fireEvent.click(screen.getByTestId('proxy-new'))
     change('proxy-protocol', 'socks5')
-    change('proxy-host', ' 10.0.0.9 ')
+    change('proxy-host', ' 127.0.1.9 ')
     change('proxy-username', 'me')
     change('proxy-password', 'pw')
     fireEvent.click(within(dialog()).getByTestId('proxy-save'))
@@ -49,7 +49,7 @@ describe('ProxiesPage form', () => {
 
     await waitFor(() => expect(document.querySelector('dialog[open]')).toBeNull())
     expect(network.to('POST', '/api/v2/proxies')[1]!.body).toEqual({
-      name: null, protocol: 'socks5', host: '10.0.0.9', port: 1080, username: 'me', password: 'pw', country: null, notes: null, enabled: true,
+      name: null, protocol: 'socks5', host: '127.0.1.9', port: 1080, username: 'me', password: 'pw', country: null, notes: null, enabled: true,
     })
     await waitFor(() => expect(network.to('GET', '/api/v2/proxies')).toHaveLength(2))
   })
@@ -59,7 +59,7 @@ describe('ProxiesPage form', () => {
     renderWithClient(<ProxiesPage />)
 
     fireEvent.click(within((await screen.findAllByTestId('proxy-row'))[1]!).getByTestId('proxy-edit'))
-    expect((within(dialog()).getByTestId('proxy-host') as HTMLInputElement).value).toBe('10.0.0.2')
+    expect((within(dialog()).getByTestId('proxy-host') as HTMLInputElement).value).toBe('127.0.1.2')
     change('proxy-country', 'de')
     fireEvent.click(within(dialog()).getByTestId('proxy-save'))
 
@@ -114,11 +114,11 @@ describe('ProxiesPage list import', () => {
     renderWithClient(<ProxiesPage />)
     await screen.findAllByTestId('proxy-row')
 
-    fireEvent.change(screen.getByTestId('proxy-list'), { target: { value: '10.0.0.1:1080' } })
+    fireEvent.change(screen.getByTestId('proxy-list'), { target: { value: '127.0.1.1:1080' } })
     fireEvent.change(screen.getByTestId('proxy-import-protocol'), { target: { value: 'socks5' } })
     fireEvent.click(screen.getByTestId('proxy-add'))
 
     expect((await screen.findByRole('status')).textContent).toContain('Added 0; 1 already stored.')
-    expect(network.to('POST', '/api/v2/proxies/import')[0]!.body).toEqual({ text: '10.0.0.1:1080', protocol: 'socks5' })
+    expect(network.to('POST', '/api/v2/proxies/import')[0]!.body).toEqual({ text: '127.0.1.1:1080', protocol: 'socks5' })
   })
 })

@@ -3,7 +3,7 @@ import type { Proxy } from './proxiesApi'
 import { emptyProxyForm, proxyToForm, toProxyConfig } from './proxyForm'
 
 const STORED: Proxy = {
-  id: 'p1', name: 'Office', protocol: 'socks5', host: '10.0.0.1', port: 1080, username: 'web', hasPassword: true, country: 'DE', notes: null,
+  id: 'p1', name: 'Office', protocol: 'socks5', host: '127.0.1.1', port: 1080, username: 'web', hasPassword: true, country: 'DE', notes: null,
   enabled: false, status: 'healthy', latencyMs: 12, successes: 1, failures: 0, consecutiveFailures: 0, lastCheckedAt: null, lastError: null,
   nextCheckAt: '2026-01-01T00:00:00Z', createdBy: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', canEdit: true,
 }
@@ -11,7 +11,7 @@ const STORED: Proxy = {
 describe('proxyForm', () => {
   it('keeps the stored password when the field is left blank', () => {
     expect(toProxyConfig(proxyToForm(STORED))).toEqual({
-      name: 'Office', protocol: 'socks5', host: '10.0.0.1', port: 1080, username: 'web', country: 'DE', notes: null, enabled: false,
+      name: 'Office', protocol: 'socks5', host: '127.0.1.1', port: 1080, username: 'web', country: 'DE', notes: null, enabled: false,
     })
   })
 
