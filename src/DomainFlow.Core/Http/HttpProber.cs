@@ -64,13 +64,13 @@ public sealed class HttpProber : IDisposable
         {
             var tried = new List<ProxyEndpoint>();
             var proxy = _options.ProxyPool?.Pick(domain, tried) ?? _options.Proxy;
-            result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
+            result = await ProbeSchemesAsync(domain, addresses, proxy, Origins(domain), ct);
             _options.ProxyPool?.Report(proxy!, result.Outcome == HttpOutcome.ProxyError);
             for (var attempt = 1; result.Outcome == HttpOutcome.ProxyError && _options.ProxyPool is { } pool && attempt <= _options.ProxyRetries; attempt++)
             {
                 tried.Add(proxy!);
                 proxy = pool.Pick(domain, tried);
-                result = await ProbeSchemesAsync(domain, addresses, proxy, ct);
+                result = await ProbeSchemesAsync(domain, addresses, proxy, Origins(domain), ct);
                 pool.Report(proxy, result.Outcome == HttpOutcome.ProxyError);
             }
             result = result with { Proxy = proxy?.ToString() };
@@ -89,11 +89,12 @@ public sealed class HttpProber : IDisposable
     public async Task<HttpProbeResult> FetchUrlAsync(Uri url, IReadOnlyList<IPAddress> addresses, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        var result = await ProbeSchemesAsync(url.IdnHost.ToLowerInvariant(), addresses, _options.Proxy, ct, [url]);
+        var result = await ProbeSchemesAsync(url.IdnHost.ToLowerInvariant(), addresses, _options.Proxy, [url], ct);
         return result with { ElapsedMs = Math.Round(clock.Elapsed.TotalMilliseconds, 1) };
     }
 
-    private async Task<HttpProbeResult> ProbeSchemesAsync(string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy, CancellationToken ct, IEnumerable<Uri>? origins = null)
+    /// <summary>Tries the origins in order (schemes and ports); only a failure to talk to one at all moves on to the next.</summary>
+    private async Task<HttpProbeResult> ProbeSchemesAsync(string domain, IReadOnlyList<IPAddress> addresses, ProxyEndpoint? proxy, IEnumerable<Uri> origins, CancellationToken ct)
     {
         var known = addresses.Count > 0 ? addresses
             : _options.ResolveHost is { } resolve ? await resolve(domain, ct) : [];
@@ -107,7 +108,7 @@ public sealed class HttpProber : IDisposable
         }
         using var session = new ProbeSession(this, domain, known, proxy);
         HttpProbeResult? last = null;
-        foreach (var origin in origins ?? Origins(domain))
+        foreach (var origin in origins)
         {
             last = await session.FetchAsync(origin, ct);
             // Only a failure to talk to the origin at all moves on to the next scheme or port.

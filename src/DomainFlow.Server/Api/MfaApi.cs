@@ -21,8 +21,8 @@ public static class MfaApi
         var group = api.MapGroup("/auth/mfa").WithTags("Auth").AllowWithoutMfa();
         group.MapGet("/", async (Caller caller, MfaStore mfa, AuthOptions auth, CancellationToken ct) =>
         {
-            var required = auth.RequireMfaForAdmins && caller.User.IsAdmin;
-            return TypedResults.Ok(await mfa.GetAsync(caller.User.Id, ct) is { } a ? new MfaStatus(a.Enabled, !a.Enabled, required) : new MfaStatus(false, false, required));
+            var enabled = await mfa.EnabledAsync(caller.User.Id, ct);
+            return TypedResults.Ok(new MfaStatus(enabled == true, enabled == false, auth.RequireMfaForAdmins && caller.User.IsAdmin));
         });
         group.MapPost("/setup", SetupAsync).SessionOnly();
         group.MapPost("/enable", EnableAsync).SessionOnly();
@@ -57,7 +57,7 @@ public static class MfaApi
         }
         if (Totp.Match(authenticator.Secret, request.Code, clock.GetUtcNow()) is not { } step || !await mfa.UseStepAsync(caller.User.Id, step, ct))
         {
-            throw Invalid("code", "is not the authenticator's current code");
+            throw new ValidationException(ValidationErrors.Single("code", "is not the authenticator's current code"));
         }
         await audit.RecordAsync(http, AuditAction.MfaEnabled, targetType: "user", targetId: caller.User.Id.ToString());
         return TypedResults.NoContent();
@@ -80,19 +80,12 @@ public static class MfaApi
     {
         if (string.IsNullOrEmpty(password))
         {
-            throw Invalid("password", "is required");
+            throw new ValidationException(ValidationErrors.Single("password", "is required"));
         }
         if (!PasswordHasher.Verify(password, await users.PasswordHashAsync(caller.User.Id, ct) ?? ""))
         {
             await AuthApi.RecordWrongPasswordAsync(http, caller.User, users, auth, audit);
-            throw Invalid("password", "is incorrect");
+            throw new ValidationException(ValidationErrors.Single("password", "is incorrect"));
         }
-    }
-
-    private static ValidationException Invalid(string field, string message)
-    {
-        var errors = new ValidationErrors();
-        errors.Add(field, message);
-        return new ValidationException(errors);
     }
 }

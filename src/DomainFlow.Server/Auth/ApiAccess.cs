@@ -75,7 +75,7 @@ public sealed class ApiAccessRequirement : AuthorizationHandler<ApiAccessRequire
         caller.User.IsAdmin
         && endpoint?.Metadata.GetMetadata<AllowWithoutMfaMarker>() is null
         && http.RequestServices.GetRequiredService<AuthOptions>().RequireMfaForAdmins
-        && await http.RequestServices.GetRequiredService<Store.Users.MfaStore>().GetAsync(caller.User.Id, http.RequestAborted) is not { Enabled: true };
+        && await http.RequestServices.GetRequiredService<Store.Users.MfaStore>().EnabledAsync(caller.User.Id, http.RequestAborted) != true;
 
     private static bool IsSelfService(HttpContext http, Endpoint? endpoint, Store.Users.ApiTokenStore.ApiToken token) =>
         endpoint?.Metadata.GetMetadata<TokenSelfServiceMarker>() is { } marker

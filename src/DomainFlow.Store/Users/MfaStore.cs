@@ -21,6 +21,13 @@ public sealed class MfaStore(Database db, ISecretProtector secrets)
             ? new Authenticator(secrets.Unprotect(row.Secret), row.EnabledAt is not null, row.LastStep)
             : null;
 
+    /// <summary>Whether the user's authenticator is on (true), set up but not confirmed (false), or absent (null); nothing decrypted.</summary>
+    public async Task<bool?> EnabledAsync(Guid userId, CancellationToken ct = default) =>
+        await db.QueryFirstOrDefaultAsync<int?>(
+            "SELECT CASE WHEN enabled_at IS NULL THEN 0 ELSE 1 END FROM user_mfa WHERE user_id = @userId", new { userId = userId.ToString() }, ct) is { } on
+            ? on == 1
+            : null;
+
     /// <summary>Stores a new, not yet confirmed secret (replacing an unconfirmed one; never a confirmed one).</summary>
     public async Task<bool> BeginAsync(Guid userId, string secret, CancellationToken ct = default) =>
         await db.ExecuteAsync(

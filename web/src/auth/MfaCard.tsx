@@ -8,15 +8,11 @@ import { Button } from '../components/Button'
 import { Card, CardContent, CardHeader, CardTitle } from '../components/Card'
 import { Field } from '../components/Field'
 import { Input } from '../components/Input'
-import { normalizeFieldErrors } from '../lib/fieldErrors'
+import { fieldErrorsOf } from '../lib/fieldErrors'
 import { authApi } from './authApi'
 import { authKeys } from './authKeys'
 import { groupSecret } from './mfa'
 import type { MfaSetup } from './types'
-
-function fieldErrorsOf(error: unknown) {
-  return error instanceof ApiError && error.status === 400 ? normalizeFieldErrors(error.problem.errors) : {}
-}
 
 /**
  * Two-factor sign-in: set up an authenticator app (password, then the secret, then its first code) or turn it off
