@@ -34,8 +34,11 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
                 await Task.Delay(Interval, clock, stoppingToken);
                 var now = clock.GetUtcNow();
                 var watched = hub.SubscriberCount > 0;
+                // Progress is read before the outbox and published after it: a phase's progress seen here was committed
+                // after its start, so the outbox read that follows holds phase_started and clients get it first.
+                var progress = await campaigns.ActivePhasesAsync((lastPoll - TimeSpan.FromSeconds(2)).ToUnixTimeMilliseconds(), stoppingToken);
                 lastEvent = watched ? await PublishStateChangesAsync(lastEvent, stoppingToken) : await outbox.LatestIdAsync(stoppingToken);
-                await PollProgressAsync(lastPoll - TimeSpan.FromSeconds(2), watched, stoppingToken);
+                PublishProgress(progress, watched);
                 lastPoll = now;
                 if (now - lastPrune > TimeSpan.FromMinutes(10))
                 {
@@ -72,10 +75,10 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
         return after;
     }
 
-    private async Task PollProgressAsync(DateTimeOffset since, bool publish, CancellationToken ct)
+    private void PublishProgress(IReadOnlyList<CampaignStore.PhaseChange> changes, bool publish)
     {
         var now = clock.GetUtcNow();
-        foreach (var change in await campaigns.ActivePhasesAsync(since.ToUnixTimeMilliseconds(), ct))
+        foreach (var change in changes)
         {
             var key = (change.CampaignId, change.Phase.Phase);
             if (change.Phase.Status != PhaseStatus.Running)
@@ -83,7 +86,8 @@ public sealed class EventPoller(EventHub hub, EventOutbox outbox, CampaignStore 
                 _lastProcessed.Remove(key);
                 continue;
             }
-            if (_lastProcessed.TryGetValue(key, out var seen) && seen == change.Phase.Processed)
+            // Nothing new, or older than what a state change published since this snapshot was read: counts never go back.
+            if (_lastProcessed.TryGetValue(key, out var seen) && seen >= change.Phase.Processed)
             {
                 continue;
             }
