@@ -51,6 +51,10 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
             await UpdatePhaseAsync(c, t, seq, phase, PhaseStatus.Running, now, "resumed_at = @now, processed_at_resume = processed");
             return CampaignEventType.PhaseResumed;
         }, ct);
+        if (changed)
+        {
+            await CompleteIfNothingLeftAsync(id, phase, ct);
+        }
         signal?.Notify();
         return changed;
     }
@@ -77,38 +81,46 @@ public sealed class PhaseControl(Database db, IEnumerable<IPhasePlanner> planner
             await CampaignStatusWriter.RefreshAsync(c, t, seq, id, now, ct);
         }, ct);
 
-    /// <summary>Called in the batch transaction that finished a phase's last shard.</summary>
-    /// <param name="chainNext">
-    /// False when the user paused the phase while its last batch was in flight: the phase is done, but an auto-mode
-    /// campaign does not start its next phase behind the user's pause.
-    /// </param>
-    internal async Task CompleteInTransactionAsync(DbConnection c, DbTransaction t, JobLease lease, bool chainNext, CancellationToken ct)
+    /// <summary>Called in the transaction that finished a phase's last shard (or resumed a phase with nothing left to do).</summary>
+    internal async Task CompleteInTransactionAsync(DbConnection c, DbTransaction t, long seq, Guid campaignId, PhaseName phase, CancellationToken ct)
     {
         var now = db.NowMs;
-        await UpdatePhaseAsync(c, t, lease.CampaignSeq, lease.Phase, PhaseStatus.Completed, now, "completed_at = @now, resumed_at = NULL");
-        await EventOutbox.AppendAsync(c, t, lease.CampaignId, CampaignEventType.PhaseCompleted, lease.Phase, now, ct);
-        if (chainNext)
-        {
-            await ChainNextPhaseAsync(c, t, lease, now, ct);
-        }
-        await CampaignStatusWriter.RefreshAsync(c, t, lease.CampaignSeq, lease.CampaignId, now, ct);
+        await UpdatePhaseAsync(c, t, seq, phase, PhaseStatus.Completed, now, "completed_at = @now, resumed_at = NULL");
+        await EventOutbox.AppendAsync(c, t, campaignId, CampaignEventType.PhaseCompleted, phase, now, ct);
+        await ChainNextPhaseAsync(c, t, seq, campaignId, phase, now, ct);
+        await CampaignStatusWriter.RefreshAsync(c, t, seq, campaignId, now, ct);
     }
 
+    /// <summary>
+    /// A phase paused while its last batch was in flight keeps that batch but stays paused (its user asked so); when it
+    /// is resumed there is nothing left to run, so the resume completes it.
+    /// </summary>
+    private Task CompleteIfNothingLeftAsync(Guid id, PhaseName phase, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            if (await CampaignStore.LockCampaignAsync(db, c, t, id, ct) is { } seq
+                && (await CampaignStore.ReadPhasesAsync(c, t, seq, ct))[PhaseRules.IndexOf(phase)].StatusValue == PhaseStatus.Running
+                && await JobStore.AllShardsDoneAsync(c, t, seq, phase, ct))
+            {
+                await CompleteInTransactionAsync(c, t, seq, id, phase, ct);
+            }
+        }, ct);
+
     /// <summary>Auto mode: a completed phase starts the next one if it is configured and this build can run it.</summary>
-    private async Task ChainNextPhaseAsync(DbConnection c, DbTransaction t, JobLease lease, long now, CancellationToken ct)
+    private async Task ChainNextPhaseAsync(DbConnection c, DbTransaction t, long seq, Guid campaignId, PhaseName phase, long now, CancellationToken ct)
     {
-        var mode = await c.ExecuteScalarAsync<string>(new CommandDefinition("SELECT mode FROM campaigns WHERE seq = @seq", new { seq = lease.CampaignSeq }, t, cancellationToken: ct));
-        var nextIndex = PhaseRules.IndexOf(lease.Phase) + 1;
+        var mode = await c.ExecuteScalarAsync<string>(new CommandDefinition("SELECT mode FROM campaigns WHERE seq = @seq", new { seq }, t, cancellationToken: ct));
+        var nextIndex = PhaseRules.IndexOf(phase) + 1;
         if (mode != WireNames.ToWire(CampaignMode.Auto) || nextIndex >= PhaseRules.Order.Count)
         {
             return;
         }
-        var phases = await CampaignStore.ReadPhasesAsync(c, t, lease.CampaignSeq, ct);
+        var phases = await CampaignStore.ReadPhasesAsync(c, t, seq, ct);
         var next = phases[nextIndex];
         if (PhaseRules.Check(PhaseAction.Start, next.Name, phases.Select(p => p.StatusValue).ToList()) is null)
         {
-            var type = await StartInTransactionAsync(c, t, lease.CampaignId, lease.CampaignSeq, next, now, ct);
-            await EventOutbox.AppendAsync(c, t, lease.CampaignId, type!.Value, next.Name, now, ct);
+            var type = await StartInTransactionAsync(c, t, campaignId, seq, next, now, ct);
+            await EventOutbox.AppendAsync(c, t, campaignId, type!.Value, next.Name, now, ct);
         }
     }
 

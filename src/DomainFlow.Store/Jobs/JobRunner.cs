@@ -88,9 +88,10 @@ public sealed class JobRunner(Database db, JobStore jobs, PhaseControl phases, I
             }
             await session.WriteAsync(c, t, batch, none);
             await AddCountersAsync(c, t, lease, batch, none);
-            if (batch.NextCursor >= lease.RangeEnd && await JobStore.AllShardsDoneAsync(c, t, lease.CampaignSeq, lease.Phase, none))
+            // A paused phase stays paused even when this batch was its last: resuming it completes it.
+            if (fence == BatchFence.Running && batch.NextCursor >= lease.RangeEnd && await JobStore.AllShardsDoneAsync(c, t, lease.CampaignSeq, lease.Phase, none))
             {
-                await phases.CompleteInTransactionAsync(c, t, lease, chainNext: fence == BatchFence.Running, none);
+                await phases.CompleteInTransactionAsync(c, t, lease.CampaignSeq, lease.CampaignId, lease.Phase, none);
             }
             return fence;
         }, none);
