@@ -165,6 +165,26 @@ public sealed class GenerationPhaseTests
         Assert.Equal(18, (await h.AllNamesAsync(campaign.Id)).Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Deleting_a_campaign_while_a_batch_is_in_flight_drops_the_batch_and_leaves_nothing(string engine)
+    {
+        await using var h = await StoreHarness.CreateAsync(engine, batchSize: 10, shardSize: 1_000);
+        var campaign = await h.CreateCampaignAsync(StoreHarness.Pattern(charset: "abcdefghij", length: 3, maxDomains: 500));
+        await h.Phases.StartAsync(campaign.Id, PhaseName.Generation);
+        var generation = new InterruptingProcessor(new GenerationShardProcessor(h.Db.Database),
+            duringBatch: 3, async () => Assert.True(await h.Campaigns.DeleteAsync(campaign.Id)));
+
+        await RunUntilIdleAsync(h, new JobRunner(h.Db.Database, h.Jobs, h.Phases, [generation], h.Options));
+
+        Assert.Null(await h.Campaigns.GetAsync(campaign.Id));
+        Assert.Equal(30, generation.Prepared); // the runner stopped at the refused batch
+        foreach (var table in new[] { "domains", "jobs", "campaign_phases", "phase_counters" })
+        {
+            Assert.Equal(0, await h.Db.ScalarAsync($"SELECT count(*) FROM {table}"));
+        }
+    }
+
     private static async Task RunUntilIdleAsync(StoreHarness h, JobRunner runner)
     {
         while (await h.Jobs.ClaimAsync("test/0/a", h.Options.LeaseDuration) is { } lease)
